@@ -1,0 +1,3 @@
+import { chronicleConfig } from "@chronicle/eslint-config";
+
+export default chronicleConfig({ pureGlobs: ["packages/domain/src/**/*.ts"] });

@@ -1,0 +1,64 @@
+export type EventStoreErrorCode =
+  | "VALIDATION"
+  | "EVENT_TOO_LARGE"
+  | "CONCURRENCY"
+  | "DUPLICATE_EVENT"
+  | "CONFIGURATION";
+
+/** Every failure a caller can cause carries a code, so the API layer maps them once (STYLE 6). */
+export class EventStoreError extends Error {
+  constructor(
+    readonly code: EventStoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends EventStoreError {
+  constructor(
+    message: string,
+    /** Where in the input the problem is, e.g. `events[2].data`. */
+    readonly path: string,
+  ) {
+    super("VALIDATION", `${path}: ${message}`);
+  }
+}
+
+export class EventTooLargeError extends EventStoreError {
+  constructor(
+    readonly index: number,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super("EVENT_TOO_LARGE", `events[${index}] is ${bytes} bytes; the limit is ${limit} bytes`);
+  }
+}
+
+export class ConcurrencyError extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    readonly expected: string,
+    /** The stream's version when the append was refused; 0 when the stream does not exist. */
+    readonly actual: number,
+  ) {
+    super("CONCURRENCY", `stream ${streamId}: expected version ${expected}, but it is at ${actual}`);
+  }
+}
+
+/** An event id that is already stored with other content, or a batch that is only partly stored. */
+export class DuplicateEventError extends EventStoreError {
+  constructor(
+    readonly eventId: string,
+    reason: string,
+  ) {
+    super("DUPLICATE_EVENT", `event ${eventId}: ${reason}`);
+  }
+}
+
+export class ConfigurationError extends EventStoreError {
+  constructor(message: string) {
+    super("CONFIGURATION", message);
+  }
+}

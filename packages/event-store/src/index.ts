@@ -1,0 +1,31 @@
+export { createEventStore, type EventStore, type EventStoreOptions, type EventStoreSession } from "./store.ts";
+export { openDatabase, type DatabaseConfig } from "./db/open.ts";
+export { migrate, eventStoreMigrationSet, type MigrationSet } from "./db/migrate.ts";
+export { query, type Database, type Driver, type DrizzleDatabase, type Executor } from "./db/database.ts";
+export { events, streams } from "./db/schema.ts";
+export { START, checkpointOf, compareCheckpoints, formatCheckpoint, parseCheckpoint } from "./checkpoint.ts";
+export { EVENTS_CHANNEL } from "./notifier.ts";
+export { DEFAULT_MAX_EVENT_BYTES, parseStreamId } from "./validate.ts";
+export type { EventHandler, SubscribeOptions, Subscription } from "./subscribe.ts";
+export {
+  EventStoreError,
+  ValidationError,
+  EventTooLargeError,
+  ConcurrencyError,
+  DuplicateEventError,
+  ConfigurationError,
+  type EventStoreErrorCode,
+} from "./errors.ts";
+export type {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventFilter,
+  EventMetadata,
+  ExpectedVersion,
+  JsonObject,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+} from "./types.ts";

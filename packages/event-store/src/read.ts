@@ -1,0 +1,123 @@
+import { sql, type SQL } from "drizzle-orm";
+import { query, type Executor } from "./db/database.ts";
+import { ValidationError } from "./errors.ts";
+import { START } from "./checkpoint.ts";
+import type { Checkpoint, EventFilter, ReadStreamOptions, StoredEvent } from "./types.ts";
+
+const COLUMNS = sql.raw(`event_id::text as event_id, stream_id, stream_type, stream_version, position,
+  tx_id::text as tx_id, type, schema_version, data, metadata,
+  to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at`);
+
+interface EventRow {
+  event_id: string;
+  stream_id: string;
+  stream_type: string;
+  stream_version: string | number;
+  position: string | number;
+  tx_id: string;
+  type: string;
+  schema_version: number;
+  data: StoredEvent["data"];
+  metadata: StoredEvent["metadata"];
+  recorded_at: string;
+}
+
+function toEvent(row: EventRow): StoredEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamType: row.stream_type,
+    streamVersion: Number(row.stream_version),
+    position: Number(row.position),
+    txId: Number(row.tx_id),
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+export async function readStream(executor: Executor, streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+  const { direction = "forward", limit } = options;
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) {
+    throw new ValidationError("must be a whole number >= 1", "limit");
+  }
+  if (options.from !== undefined && (!Number.isSafeInteger(options.from) || options.from < 0)) {
+    throw new ValidationError("must be a stream version >= 0", "from");
+  }
+  const from = direction === "forward"
+    ? sql`and stream_version >= ${options.from ?? 1}::bigint order by stream_version asc`
+    : options.from === undefined
+      ? sql`order by stream_version desc`
+      : sql`and stream_version <= ${options.from}::bigint order by stream_version desc`;
+  const rows = await query<EventRow>(
+    executor,
+    sql`select ${COLUMNS} from events where stream_id = ${streamId} ${from} ${limit ? sql`limit ${limit}` : sql``}`,
+  );
+  return rows.map(toEvent);
+}
+
+/**
+ * One keyset page of the global order after `after`, holding only events of transactions older than every
+ * transaction still running: those are final, so nothing can later appear before them (the ordering trap).
+ */
+export async function readAllPage(
+  executor: Executor,
+  after: Checkpoint,
+  limit: number,
+  filter: EventFilter | undefined,
+): Promise<StoredEvent[]> {
+  const rows = await query<EventRow>(
+    executor,
+    sql`select ${COLUMNS} from events
+        where (tx_id, position) > (${String(after.txId)}::xid8, ${after.position}::bigint)
+          and tx_id < pg_snapshot_xmin(pg_current_snapshot())
+          ${filterSql(filter)}
+        order by tx_id, position limit ${limit}`,
+  );
+  return rows.map(toEvent);
+}
+
+export async function* readAllBatches(
+  executor: Executor,
+  after: Checkpoint = START,
+  batchSize = 1000,
+  filter?: EventFilter,
+): AsyncGenerator<StoredEvent[]> {
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+    throw new ValidationError("must be a whole number from 1 to 100000", "batchSize");
+  }
+  let cursor = after;
+  for (;;) {
+    const page = await readAllPage(executor, cursor, batchSize, filter);
+    if (page.length > 0) yield page;
+    if (page.length < batchSize) return;
+    const last = page[page.length - 1]!;
+    cursor = { txId: last.txId, position: last.position };
+  }
+}
+
+/** The last event a reader can see now (see readAllPage), or START for an empty log. */
+export async function headCheckpoint(executor: Executor): Promise<Checkpoint> {
+  const [row] = await query<{ tx_id: string; position: string }>(
+    executor,
+    sql`select tx_id::text, position from events where tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by tx_id desc, position desc limit 1`,
+  );
+  return row ? { txId: Number(row.tx_id), position: Number(row.position) } : START;
+}
+
+const NAME = /^[A-Za-z0-9_.:-]+$/;
+
+function filterSql(filter: EventFilter | undefined): SQL {
+  const parts: SQL[] = [];
+  if (filter?.streamTypes?.length) parts.push(sql`and stream_type = any(string_to_array(${names(filter.streamTypes, "filter.streamTypes")}, ','))`);
+  if (filter?.types?.length) parts.push(sql`and type = any(string_to_array(${names(filter.types, "filter.types")}, ','))`);
+  return sql.join(parts, sql` `);
+}
+
+function names(list: string[], path: string): string {
+  for (const name of list) if (!NAME.test(name)) throw new ValidationError(`"${name}" is not a valid name`, path);
+  return list.join(",");
+}

@@ -1,0 +1,101 @@
+import { sql } from "drizzle-orm";
+import { query, type Database, type Executor } from "./db/database.ts";
+import { appendStatement, explainRefusal, pgErrorOf } from "./append.ts";
+import { DuplicateEventError } from "./errors.ts";
+import { createNotifier } from "./notifier.ts";
+import { headCheckpoint, readAllBatches, readStream } from "./read.ts";
+import { subscribe, type EventHandler, type SubscribeOptions, type Subscription } from "./subscribe.ts";
+import { DEFAULT_MAX_EVENT_BYTES, parseStreamId, prepareEvents, validateExpectedVersion } from "./validate.ts";
+import type { AppendOptions, AppendResult, Checkpoint, NewEvent, ReadAllOptions, ReadStreamOptions, StoredEvent } from "./types.ts";
+
+export interface EventStoreOptions {
+  /** Largest accepted event (data + metadata as JSON, in bytes); default 256 KiB. */
+  maxEventBytes?: number;
+}
+
+/** What can run inside one database transaction: appends and reads that commit or roll back together. */
+export interface EventStoreSession {
+  /** The drizzle transaction, for read-model writes that must commit with the events (inline projections). */
+  readonly executor: Executor;
+  append(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  streamVersion(streamId: string): Promise<number>;
+}
+
+export interface EventStore extends EventStoreSession {
+  readonly database: Database;
+  readAll(options?: ReadAllOptions): AsyncGenerator<StoredEvent>;
+  readAllBatches(options?: ReadAllOptions): AsyncGenerator<StoredEvent[]>;
+  headCheckpoint(): Promise<Checkpoint>;
+  subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
+  /** Runs `work` in one transaction; subscribers are woken after it commits. */
+  transaction<T>(work: (session: EventStoreSession) => Promise<T>): Promise<T>;
+}
+
+export function createEventStore(database: Database, options: EventStoreOptions = {}): EventStore {
+  const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  const notify = createNotifier(database);
+
+  const session = (executor: Executor, inTransaction: boolean, onAppend: () => void): EventStoreSession => ({
+    executor,
+    async append(streamId, events, appendOptions = {}) {
+      // Everything is checked before the database is touched.
+      const streamType = parseStreamId(streamId);
+      const expected = validateExpectedVersion(appendOptions.expectedVersion ?? "any");
+      const prepared = prepareEvents(events, maxEventBytes);
+      let rows;
+      try {
+        rows = await appendStatement(executor, streamId, streamType, prepared, expected);
+      } catch (error) {
+        if (pgErrorOf(error)?.code !== "23505") throw error;
+        // A concurrent append stored one of these ids (or the version) first. Outside a transaction we can look;
+        // inside one, the transaction is aborted: the caller retries and then gets the idempotent answer.
+        if (inTransaction) {
+          throw new DuplicateEventError(prepared[0]!.eventId, "a concurrent append stored the same event id first; retry");
+        }
+        return explainRefusal(executor, streamId, prepared, expected);
+      }
+      if (rows.length === 0) return explainRefusal(executor, streamId, prepared, expected);
+      onAppend();
+      const last = rows[rows.length - 1]!;
+      return {
+        streamId,
+        nextExpectedVersion: last.streamVersion,
+        positions: rows.map((r) => r.position),
+        checkpoint: { txId: last.txId, position: last.position },
+        idempotent: false,
+      };
+    },
+    readStream: (streamId, readOptions) => {
+      parseStreamId(streamId);
+      return readStream(executor, streamId, readOptions);
+    },
+    async streamVersion(streamId) {
+      parseStreamId(streamId);
+      const [row] = await query<{ version: string }>(executor, sql`select version from streams where stream_id = ${streamId}`);
+      return row ? Number(row.version) : 0;
+    },
+  });
+
+  const root = session(database.db, false, notify);
+  return {
+    ...root,
+    database,
+    async *readAll(readOptions = {}) {
+      for await (const batch of readAllBatches(database.db, readOptions.after, readOptions.batchSize, readOptions.filter)) {
+        yield* batch;
+      }
+    },
+    readAllBatches: (readOptions = {}) =>
+      readAllBatches(database.db, readOptions.after, readOptions.batchSize, readOptions.filter),
+    headCheckpoint: () => headCheckpoint(database.db),
+    subscribe: (subscribeOptions, handler) => subscribe(database, database.db, subscribeOptions, handler),
+    async transaction(work) {
+      let appended = false;
+      const result = await database.db.transaction((tx) => work(session(tx, true, () => (appended = true))));
+      if (appended) notify();
+      return result;
+    },
+  };
+}
+
