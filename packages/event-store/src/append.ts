@@ -14,6 +14,8 @@ const STREAM_LOCK = 1129530188;
  * 1. takes a transaction-scoped advisory lock on the stream BEFORE writing anything. A transaction gets its id
  *    (xid) at its first write, so appends to one stream get increasing xids in stream-version order, and readers
  *    that order by (xid, position) see each stream in version order. Different streams never wait for each other.
+ *    It also reports whether the transaction already had an xid: then the lock came too late to order it (see
+ *    `lockStreams`), unless the stream was locked at the start of the transaction.
  * 2. bumps the stream's version, only if the expected version holds and none of the event ids is stored yet;
  * 3. inserts the events, numbered from the new version, only when step 2 bumped the stream.
  * No row back means "refused": `explainRefusal` then finds out whether it was a retry or a conflict.
@@ -24,16 +26,17 @@ export async function appendStatement(
   streamType: string,
   events: PreparedEvent[],
   expected: ExpectedVersion,
-): Promise<{ position: number; streamVersion: number; txId: number }[]> {
+): Promise<{ position: number; streamVersion: number; txId: number; hadTxId: boolean }[]> {
   const n = events.length;
   const batch = `[${events
     .map((e) => `{"i":"${e.eventId}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"m":${e.metadataJson}}`)
     .join(",")}]`;
   const fresh = sql`not exists (select 1 from events where event_id in
     (select (b->>'i')::uuid from jsonb_array_elements(${batch}::jsonb) b))`;
-  const rows = await query<{ position: string; stream_version: string; tx_id: string }>(
+  const rows = await query<{ position: string; stream_version: string; tx_id: string; had_tx_id: boolean }>(
     executor,
-    sql`with l as (select pg_advisory_xact_lock(${STREAM_LOCK}, hashtext(${streamId}))),
+    sql`with l as (select pg_current_xact_id_if_assigned() is not null as had_tx_id,
+                          pg_advisory_xact_lock(${STREAM_LOCK}, hashtext(${streamId}))),
     s as (${bumpStream(streamId, streamType, n, expected, fresh)}),
     ins as (
       insert into events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
@@ -43,9 +46,14 @@ export async function appendStatement(
       order by u.ord
       returning position, stream_version, tx_id
     )
-    select position, stream_version, tx_id::text as tx_id from ins order by position`,
+    select position, stream_version, tx_id::text as tx_id, (select had_tx_id from l) from ins order by position`,
   );
-  return rows.map((r) => ({ position: Number(r.position), streamVersion: Number(r.stream_version), txId: Number(r.tx_id) }));
+  return rows.map((r) => ({
+    position: Number(r.position),
+    streamVersion: Number(r.stream_version),
+    txId: Number(r.tx_id),
+    hadTxId: r.had_tx_id,
+  }));
 }
 
 function bumpStream(streamId: string, streamType: string, n: number, expected: ExpectedVersion, fresh: SQL): SQL {
@@ -132,4 +140,15 @@ export function pgErrorOf(error: unknown): { code?: string; constraint?: string 
     }
   }
   return undefined;
+}
+
+/**
+ * Locks several streams at the start of a transaction, before it writes anything, in one fixed order (by lock key,
+ * so two transactions never deadlock on them). Needed when one transaction appends to more than one stream:
+ * otherwise its xid could be taken before it waits for a later stream, and a reader would see that stream's
+ * versions out of order.
+ */
+export async function lockStreams(executor: Executor, streamIds: string[]): Promise<void> {
+  await executor.execute(sql`select pg_advisory_xact_lock(${STREAM_LOCK}, k) from
+    (select distinct hashtext(s) as k from unnest(string_to_array(${streamIds.join(",")}, ',')) s order by k) keys`);
 }

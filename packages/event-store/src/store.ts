@@ -1,12 +1,16 @@
 import { sql } from "drizzle-orm";
 import { query, type Database, type Executor } from "./db/database.ts";
-import { appendStatement, explainRefusal, pgErrorOf } from "./append.ts";
-import { DuplicateEventError } from "./errors.ts";
+import { appendStatement, explainRefusal, lockStreams, pgErrorOf } from "./append.ts";
+import { DuplicateEventError, ValidationError } from "./errors.ts";
 import { createNotifier } from "./notifier.ts";
 import { headCheckpoint, readAllBatches, readStream } from "./read.ts";
 import { subscribe, type EventHandler, type SubscribeOptions, type Subscription } from "./subscribe.ts";
 import { DEFAULT_MAX_EVENT_BYTES, parseStreamId, prepareEvents, validateExpectedVersion } from "./validate.ts";
 import type { AppendOptions, AppendResult, Checkpoint, NewEvent, ReadAllOptions, ReadStreamOptions, StoredEvent } from "./types.ts";
+
+export interface TransactionOptions {
+  streams?: string[];
+}
 
 export interface EventStoreOptions {
   /** Largest accepted event (data + metadata as JSON, in bytes); default 256 KiB. */
@@ -28,15 +32,24 @@ export interface EventStore extends EventStoreSession {
   readAllBatches(options?: ReadAllOptions): AsyncGenerator<StoredEvent[]>;
   headCheckpoint(): Promise<Checkpoint>;
   subscribe(options: SubscribeOptions, handler: EventHandler): Subscription;
-  /** Runs `work` in one transaction; subscribers are woken after it commits. */
-  transaction<T>(work: (session: EventStoreSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction; subscribers are woken after it commits. A transaction that appends to more
+   * than one stream must name them in `streams`: they are locked before anything is written, which keeps every
+   * stream in version order for readers. An append to an unnamed stream after the first write is refused.
+   */
+  transaction<T>(work: (session: EventStoreSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
 }
 
 export function createEventStore(database: Database, options: EventStoreOptions = {}): EventStore {
   const maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
   const notify = createNotifier(database);
 
-  const session = (executor: Executor, inTransaction: boolean, onAppend: () => void): EventStoreSession => ({
+  const session = (
+    executor: Executor,
+    inTransaction: boolean,
+    onAppend: () => void,
+    locked: ReadonlySet<string> = new Set(),
+  ): EventStoreSession => ({
     executor,
     async append(streamId, events, appendOptions = {}) {
       // Everything is checked before the database is touched.
@@ -56,6 +69,13 @@ export function createEventStore(database: Database, options: EventStoreOptions 
         return explainRefusal(executor, streamId, prepared, expected);
       }
       if (rows.length === 0) return explainRefusal(executor, streamId, prepared, expected);
+      if (rows[0]!.hadTxId && !locked.has(streamId)) {
+        // Throwing rolls the whole transaction back: nothing of it is written.
+        throw new ValidationError(
+          `appended after the transaction's first write; name every stream in transaction(work, { streams })`,
+          "streamId",
+        );
+      }
       onAppend();
       const last = rows[rows.length - 1]!;
       return {
@@ -90,9 +110,14 @@ export function createEventStore(database: Database, options: EventStoreOptions 
       readAllBatches(database.db, readOptions.after, readOptions.batchSize, readOptions.filter),
     headCheckpoint: () => headCheckpoint(database.db),
     subscribe: (subscribeOptions, handler) => subscribe(database, database.db, subscribeOptions, handler),
-    async transaction(work) {
+    async transaction(work, transactionOptions = {}) {
+      const streamIds = transactionOptions.streams ?? [];
+      streamIds.forEach(parseStreamId);
       let appended = false;
-      const result = await database.db.transaction((tx) => work(session(tx, true, () => (appended = true))));
+      const result = await database.db.transaction(async (tx) => {
+        if (streamIds.length > 0) await lockStreams(tx, streamIds);
+        return work(session(tx, true, () => (appended = true), new Set(streamIds)));
+      });
       if (appended) notify();
       return result;
     },
