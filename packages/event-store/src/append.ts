@@ -1,5 +1,5 @@
-import { sql, type SQL } from "drizzle-orm";
-import { query, type Executor } from "./db/database.ts";
+import { sql } from "drizzle-orm";
+import { query, run, type Executor } from "./db/database.ts";
 import { ConcurrencyError, DuplicateEventError } from "./errors.ts";
 import { sameJson } from "./json.ts";
 import type { PreparedEvent } from "./validate.ts";
@@ -26,27 +26,18 @@ export async function appendStatement(
   streamType: string,
   events: PreparedEvent[],
   expected: ExpectedVersion,
+  /** Look for already-stored event ids first (inside a transaction, where a unique violation would abort it). */
+  probe: boolean,
 ): Promise<{ position: number; streamVersion: number; txId: number; hadTxId: boolean }[]> {
-  const n = events.length;
   const batch = `[${events
     .map((e) => `{"i":"${e.eventId}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"m":${e.metadataJson}}`)
     .join(",")}]`;
-  const fresh = sql`not exists (select 1 from events where event_id in
-    (select (b->>'i')::uuid from jsonb_array_elements(${batch}::jsonb) b))`;
-  const rows = await query<{ position: string; stream_version: string; tx_id: string; had_tx_id: boolean }>(
+  const exact = typeof expected === "number" && expected > 0;
+  const params = [streamId, streamType, events.length, batch, ...(exact ? [expected] : [])];
+  const rows = await run<{ position: string; stream_version: string; tx_id: string; had_tx_id: boolean }>(
     executor,
-    sql`with l as (select pg_current_xact_id_if_assigned() is not null as had_tx_id,
-                          pg_advisory_xact_lock(${STREAM_LOCK}, hashtext(${streamId}))),
-    s as (${bumpStream(streamId, streamType, n, expected, fresh)}),
-    ins as (
-      insert into events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
-      select (u.e->>'i')::uuid, ${streamId}, ${streamType}, s.version - ${n}::bigint + u.ord,
-             u.e->>'t', (u.e->>'v')::int, u.e->'d', u.e->'m'
-      from s cross join jsonb_array_elements(${batch}::jsonb) with ordinality as u(e, ord)
-      order by u.ord
-      returning position, stream_version, tx_id
-    )
-    select position, stream_version, tx_id::text as tx_id, (select had_tx_id from l) from ins order by position`,
+    APPEND[`${exact ? "exact" : expected === 0 ? "no_stream" : (expected as Exclude<ExpectedVersion, number>)}${probe ? "+probe" : ""}`]!,
+    params,
   );
   return rows.map((r) => ({
     position: Number(r.position),
@@ -56,23 +47,43 @@ export async function appendStatement(
   }));
 }
 
-function bumpStream(streamId: string, streamType: string, n: number, expected: ExpectedVersion, fresh: SQL): SQL {
-  if (expected === "no_stream" || expected === 0) {
-    return sql`insert into streams (stream_id, stream_type, version)
-      select ${streamId}, ${streamType}, ${n}::bigint from l where ${fresh}
-      on conflict (stream_id) do nothing returning version`;
-  }
-  if (expected === "any") {
-    return sql`insert into streams as st (stream_id, stream_type, version)
-      select ${streamId}, ${streamType}, ${n}::bigint from l where ${fresh}
-      on conflict (stream_id) do update set version = st.version + ${n}::bigint, updated_at = now()
-      returning st.version`;
-  }
-  const versionCheck = expected === "stream_exists" ? sql`` : sql`and st.version = ${expected}::bigint`;
-  return sql`update streams st set version = st.version + ${n}::bigint, updated_at = now()
-    from l where st.stream_id = ${streamId} ${versionCheck} and ${fresh}
-    returning st.version`;
-}
+// $1 stream id, $2 stream type, $3 number of events, $4 the events as a JSON array, $5 the exact expected version.
+// Outside a transaction the probe is left out: a stored id then fails the insert on its unique index, which is
+// cheaper for the common case (a new id) and is explained afterwards by `explainRefusal`.
+const FRESH = "not exists (select 1 from events where event_id in (select (b.e->>'i')::uuid from b))";
+const BUMP = (fresh: string) => ({
+  no_stream: `insert into streams (stream_id, stream_type, version)
+      select $1, $2, $3::bigint from l where ${fresh}
+      on conflict (stream_id) do nothing returning version`,
+  any: `insert into streams as st (stream_id, stream_type, version)
+      select $1, $2, $3::bigint from l where ${fresh}
+      on conflict (stream_id) do update set version = st.version + $3::bigint, updated_at = now()
+      returning st.version`,
+  stream_exists: `update streams st set version = st.version + $3::bigint, updated_at = now()
+      from l where st.stream_id = $1 and ${fresh} returning st.version`,
+  exact: `update streams st set version = st.version + $3::bigint, updated_at = now()
+      from l where st.stream_id = $1 and st.version = $5::bigint and ${fresh} returning st.version`,
+});
+const VARIANTS = [
+  ...Object.entries(BUMP("true")),
+  ...Object.entries(BUMP(FRESH)).map(([mode, bump]) => [`${mode}+probe`, bump] as const),
+];
+const APPEND: Record<string, string> = Object.fromEntries(
+  VARIANTS.map(([mode, bump]) => [
+    mode,
+    `with l as (select pg_current_xact_id_if_assigned() is not null as had_tx_id,
+                       pg_advisory_xact_lock(${STREAM_LOCK}, hashtext($1))),
+    b as (select e, ord from jsonb_array_elements($4::jsonb) with ordinality as u(e, ord)),
+    s as (${bump}),
+    ins as (
+      insert into events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
+      select (b.e->>'i')::uuid, $1, $2, s.version - $3::bigint + b.ord, b.e->>'t', (b.e->>'v')::int, b.e->'d', b.e->'m'
+      from s cross join b order by b.ord
+      returning position, stream_version, tx_id
+    )
+    select position, stream_version, tx_id::text as tx_id, (select had_tx_id from l) from ins order by position`,
+  ]),
+);
 
 /**
  * The append was refused. If every event id is already stored with the same content, it is a retry of an append

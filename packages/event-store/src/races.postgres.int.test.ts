@@ -32,7 +32,8 @@ describeOnPostgres("appends racing on real Postgres", () => {
       );
       winnersPerRound.push(results.filter((r) => r.status === "fulfilled").length);
       for (const r of results) {
-        if (r.status === "rejected") r.reason instanceof ConcurrencyError ? conflicts++ : otherErrors++;
+        if (r.status === "rejected" && r.reason instanceof ConcurrencyError) conflicts++;
+        else if (r.status === "rejected") otherErrors++;
       }
     }
     const versions = (await store.readStream(streamId)).map((e) => e.streamVersion);

@@ -1,12 +1,14 @@
-import { sql, type SQL } from "drizzle-orm";
-import { query, type Executor } from "./db/database.ts";
+import { sql } from "drizzle-orm";
+import { query, run, type Executor } from "./db/database.ts";
 import { ValidationError } from "./errors.ts";
 import { START } from "./checkpoint.ts";
 import type { Checkpoint, EventFilter, ReadStreamOptions, StoredEvent } from "./types.ts";
 
-const COLUMNS = sql.raw(`event_id::text as event_id, stream_id, stream_type, stream_version, position,
+// Careful: output names equal column names, so ORDER BY must qualify (events.tx_id), or it sorts the text alias.
+const COLUMNS_TEXT = `event_id::text as event_id, stream_id, stream_type, stream_version, position,
   tx_id::text as tx_id, type, schema_version, data, metadata,
-  to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at`);
+  to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at`;
+const COLUMNS = sql.raw(COLUMNS_TEXT);
 
 interface EventRow {
   event_id: string;
@@ -68,14 +70,13 @@ export async function readAllPage(
   limit: number,
   filter: EventFilter | undefined,
 ): Promise<StoredEvent[]> {
-  const rows = await query<EventRow>(
-    executor,
-    sql`select ${COLUMNS} from events
-        where (tx_id, position) > (${String(after.txId)}::xid8, ${after.position}::bigint)
-          and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-          ${filterSql(filter)}
-        order by tx_id, position limit ${limit}`,
-  );
+  const streamTypes = filter?.streamTypes?.length ? names(filter.streamTypes, "filter.streamTypes") : null;
+  const types = filter?.types?.length ? names(filter.types, "filter.types") : null;
+  const text = READ_ALL[(streamTypes ? 1 : 0) + (types ? 2 : 0)]!;
+  const params: unknown[] = [String(after.txId), after.position, limit];
+  if (streamTypes) params.push(streamTypes);
+  if (types) params.push(types);
+  const rows = await run<EventRow>(executor, text, params);
   return rows.map(toEvent);
 }
 
@@ -103,19 +104,23 @@ export async function headCheckpoint(executor: Executor): Promise<Checkpoint> {
   const [row] = await query<{ tx_id: string; position: string }>(
     executor,
     sql`select tx_id::text, position from events where tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        order by tx_id desc, position desc limit 1`,
+        order by events.tx_id desc, events.position desc limit 1`,
   );
   return row ? { txId: Number(row.tx_id), position: Number(row.position) } : START;
 }
 
 const NAME = /^[A-Za-z0-9_.:-]+$/;
 
-function filterSql(filter: EventFilter | undefined): SQL {
-  const parts: SQL[] = [];
-  if (filter?.streamTypes?.length) parts.push(sql`and stream_type = any(string_to_array(${names(filter.streamTypes, "filter.streamTypes")}, ','))`);
-  if (filter?.types?.length) parts.push(sql`and type = any(string_to_array(${names(filter.types, "filter.types")}, ','))`);
-  return sql.join(parts, sql` `);
-}
+/** Four fixed statements (no filter, stream types, event types, both), so each is prepared once per connection. */
+const READ_ALL = [0, 1, 2, 3].map((variant) => {
+  const filters = [
+    variant & 1 ? "and stream_type = any(string_to_array($4, ','))" : "",
+    variant & 2 ? `and type = any(string_to_array($${variant & 1 ? 5 : 4}, ','))` : "",
+  ].join(" ");
+  return `select ${COLUMNS_TEXT} from events
+    where (tx_id, position) > ($1::xid8, $2::bigint) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) ${filters}
+    order by events.tx_id, events.position limit $3`;
+});
 
 function names(list: string[], path: string): string {
   for (const name of list) if (!NAME.test(name)) throw new ValidationError(`"${name}" is not a valid name`, path);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEventStore, type EventStore } from "./store.ts";
 import { query, type Database } from "./db/database.ts";
 import { openTestDatabase, type TestDriver } from "./testing/index.ts";
-import { ConcurrencyError, DuplicateEventError, EventStoreError, EventTooLargeError, ValidationError } from "./errors.ts";
+import { ConcurrencyError, DuplicateEventError, EventTooLargeError, ValidationError, type EventStoreError } from "./errors.ts";
 import { START, checkpointOf, compareCheckpoints } from "./checkpoint.ts";
 import type { StoredEvent } from "./types.ts";
 
@@ -84,6 +84,27 @@ export function eventStoreContract(driver: TestDriver): void {
       expect(again).toEqual({ ...first, idempotent: true });
       expect(anyAgain).toEqual({ ...first, idempotent: true });
       expect(await countEvents()).toBe(before);
+    });
+
+    it("answers a retry inside a transaction too, without aborting it", async () => {
+      const id = stream();
+      const batch = [{ type: "A", eventId: randomUUID(), data: { x: 1 } }];
+      const first = await store.append(id, batch);
+      const inside = await store.transaction(async (tx) => {
+        const again = await tx.append(id, batch, { expectedVersion: "no_stream" });
+        await tx.append(id, [{ type: "After", data: {} }], { expectedVersion: 1 });
+        return again;
+      });
+      expect(inside).toEqual({ ...first, idempotent: true });
+      expect(await store.streamVersion(id)).toBe(2);
+    });
+
+    it("names events it is not given an id for with time-ordered UUIDs (v7)", async () => {
+      const id = stream();
+      await store.append(id, [{ type: "A", data: {} }, { type: "B", data: {} }]);
+      const ids = (await store.readStream(id)).map((e) => e.eventId);
+      for (const eventId of ids) expect(eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(new Set(ids).size).toBe(2);
     });
 
     it("refuses a stored event id with other content, or a batch only partly stored", async () => {

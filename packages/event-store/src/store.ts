@@ -58,7 +58,7 @@ export function createEventStore(database: Database, options: EventStoreOptions 
       const prepared = prepareEvents(events, maxEventBytes);
       let rows;
       try {
-        rows = await appendStatement(executor, streamId, streamType, prepared, expected);
+        rows = await appendStatement(executor, streamId, streamType, prepared, expected, inTransaction);
       } catch (error) {
         if (pgErrorOf(error)?.code !== "23505") throw error;
         // A concurrent append stored one of these ids (or the version) first. Outside a transaction we can look;

@@ -14,7 +14,7 @@ export interface NewEvent {
   data: JsonObject;
   /** The version of the event type's schema the data follows (default 1). */
   schemaVersion?: number;
-  /** Give it to make retries idempotent; a random UUID otherwise. */
+  /** Give it to make retries idempotent; a time-ordered UUID (v7) otherwise. */
   eventId?: string;
   metadata?: EventMetadata;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newEventId } from "./ids.ts";
 import { EventTooLargeError, ValidationError } from "./errors.ts";
 import type { ExpectedVersion, NewEvent } from "./types.ts";
 
@@ -83,7 +83,7 @@ function prepareEvent(event: unknown, path: string): PreparedEvent {
     }
   }
   return {
-    eventId: (eventId ?? randomUUID()).toLowerCase(),
+    eventId: eventId === undefined ? newEventId() : eventId.toLowerCase(),
     type,
     schemaVersion,
     dataJson: toJsonObject(data, `${path}.data`),

@@ -26,3 +26,20 @@ export async function query<Row = Record<string, unknown>>(executor: Executor, s
   const result = (await executor.execute(statement)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
+
+interface DriverClient {
+  unsafe?: (text: string, params: unknown[], options: { prepare: boolean }) => Promise<unknown[]>;
+  query?: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs a fixed SQL text with positional parameters straight on the driver, as a prepared statement on Postgres.
+ * For the hot paths (append, readAll): building drizzle SQL and re-planning an unprepared statement per call cost
+ * more than the insert itself. Reaches the client through drizzle's session, which both drivers' databases and
+ * transactions expose (covered by the contract suite on both).
+ */
+export async function run<Row = Record<string, unknown>>(executor: Executor, text: string, params: unknown[]): Promise<Row[]> {
+  const client = (executor as unknown as { session: { client: DriverClient } }).session.client;
+  if (client.unsafe) return (await client.unsafe(text, params, { prepare: true })) as Row[];
+  return (await client.query!(text, params)).rows as Row[];
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** xid8: a 64-bit, never-wrapping transaction id. Drizzle has no built-in type for it. */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
@@ -12,7 +12,7 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
 export const events = pgTable(
   "events",
   {
-    position: bigint("position", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    position: bigint("position", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     txId: xid8("tx_id").notNull().default(sql`pg_current_xact_id()`),
     eventId: uuid("event_id").notNull(),
     streamId: text("stream_id").notNull(),
@@ -24,10 +24,13 @@ export const events = pgTable(
     metadata: jsonb("metadata").notNull().default({}),
     recordedAt: timestamp("recorded_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
+  // Three indexes, each with a reader: (tx_id, position) for the global order, (stream_id, stream_version) for
+  // streams and their uniqueness, event_id for idempotent retries. Every index costs appends (see README), so
+  // `position` has none of its own: the identity already keeps it unique.
   (t) => [
-    uniqueIndex("events_event_id_key").on(t.eventId),
+    primaryKey({ name: "events_pkey", columns: [t.txId, t.position] }),
     uniqueIndex("events_stream_version_key").on(t.streamId, t.streamVersion),
-    index("events_tx_position_idx").on(t.txId, t.position),
+    uniqueIndex("events_event_id_key").on(t.eventId),
   ],
 );
 

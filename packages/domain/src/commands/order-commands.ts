@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { messageSchema } from "../shared/message.ts";
+import { IdSchema, ReasonSchema } from "../shared/primitives.ts";
+
+/** The order id is the caller's (a UUID from the API, "1001" in the story); lines and prices come from state. */
+export const PlaceOrderSchema = messageSchema("PlaceOrder", z.object({ userId: IdSchema, orderId: IdSchema }));
+export const CancelOrderSchema = messageSchema("CancelOrder", z.object({ orderId: IdSchema }));
+/** ConfirmOrder / RejectOrder / ShipOrder are the fulfillment process's (and the admin's) commands. */
+export const ConfirmOrderSchema = messageSchema("ConfirmOrder", z.object({ orderId: IdSchema }));
+export const RejectOrderSchema = messageSchema("RejectOrder", z.object({ orderId: IdSchema, reason: ReasonSchema }));
+export const ShipOrderSchema = messageSchema("ShipOrder", z.object({ orderId: IdSchema }));
+
+export const OrderCommandSchema = z.discriminatedUnion("type", [
+  PlaceOrderSchema,
+  CancelOrderSchema,
+  ConfirmOrderSchema,
+  RejectOrderSchema,
+  ShipOrderSchema,
+]);
+
+export type PlaceOrder = z.infer<typeof PlaceOrderSchema>;
+export type CancelOrder = z.infer<typeof CancelOrderSchema>;
+export type ConfirmOrder = z.infer<typeof ConfirmOrderSchema>;
+export type RejectOrder = z.infer<typeof RejectOrderSchema>;
+export type ShipOrder = z.infer<typeof ShipOrderSchema>;
+export type OrderCommand = z.infer<typeof OrderCommandSchema>;

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { messageSchema } from "../shared/message.ts";
+import { EmailAddressSchema, IdSchema, NameSchema } from "../shared/primitives.ts";
+
+export const RegisterUserSchema = messageSchema(
+  "RegisterUser",
+  z.object({ userId: IdSchema, name: NameSchema, email: EmailAddressSchema }),
+);
+export const ChangeUserEmailSchema = messageSchema(
+  "ChangeUserEmail",
+  z.object({ userId: IdSchema, email: EmailAddressSchema }),
+);
+
+export const UserCommandSchema = z.discriminatedUnion("type", [RegisterUserSchema, ChangeUserEmailSchema]);
+
+export type RegisterUser = z.infer<typeof RegisterUserSchema>;
+export type ChangeUserEmail = z.infer<typeof ChangeUserEmailSchema>;
+export type UserCommand = z.infer<typeof UserCommandSchema>;

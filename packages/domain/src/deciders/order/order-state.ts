@@ -1,0 +1,28 @@
+import { DomainError } from "../../errors/domain-error.ts";
+import type { OrderLine } from "../../events/order-line.ts";
+import type { Money } from "../../shared/money.ts";
+
+/** pending -> confirmed -> shipped, or pending -> rejected | cancelled. */
+export type OrderStatus = "pending" | "confirmed" | "rejected" | "cancelled" | "shipped";
+
+export interface PlacedOrder {
+  readonly status: OrderStatus;
+  readonly orderId: string;
+  readonly userId: string;
+  readonly lines: readonly OrderLine[];
+  readonly total: Money;
+  readonly placedAt: string;
+  readonly updatedAt: string;
+  readonly rejectionReason: string | null;
+}
+
+export type OrderState = { readonly status: "none" } | PlacedOrder;
+
+export function initialOrderState(): OrderState {
+  return { status: "none" };
+}
+
+export function requireOrder(state: OrderState, orderId: string): PlacedOrder {
+  if (state.status === "none") throw new DomainError("NOT_FOUND", `Order ${orderId} does not exist`);
+  return state;
+}

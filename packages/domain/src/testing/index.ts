@@ -1,0 +1,16 @@
+export { specification, SPEC_NOW, type SpecificationOptions } from "./specification.ts";
+export { InMemoryShop, type RecordedEvent } from "./in-memory-shop.ts";
+export { routeCommand, type ShopStates } from "./route-command.ts";
+export { runTolerantly, type Outcome } from "./run-sequence.ts";
+export { deepFreeze } from "./deep-freeze.ts";
+export {
+  ARB_ORDER_IDS,
+  ARB_PRODUCT_IDS,
+  ARB_USER_IDS,
+  commandSequenceArb,
+  shopSetupArb,
+  scheduledCommandArb,
+  shopCommandArb,
+  timestampArb,
+} from "./arbitraries.ts";
+export { eur, sampleEvents, listedProduct } from "./samples.ts";
