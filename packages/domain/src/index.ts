@@ -198,3 +198,6 @@ export { salesPerDayReducer, salesByDay, type SalesPerDay, type DaySales } from 
 export { demoCatalog, demoCatalogCommands, type DemoProduct } from "./demo/demo-catalog.ts";
 export { articleStory, demoSeed } from "./demo/article-story.ts";
 export type { ScheduledCommand } from "./demo/scheduled-command.ts";
+
+// Application wiring: which decider a command goes to and which streams it reads
+export { routeCommand, type ShopStates } from "./application/route-command.ts";

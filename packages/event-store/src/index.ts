@@ -29,3 +29,10 @@ export type {
   ReadStreamOptions,
   StoredEvent,
 } from "./types.ts";
+export {
+  handleCommand,
+  type HandleCommandOptions,
+  type HandleCommandResult,
+  type StreamDecision,
+  type StreamReader,
+} from "./command/handle-command.ts";
