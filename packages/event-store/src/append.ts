@@ -29,14 +29,22 @@ export async function appendStatement(
   /** Look for already-stored event ids first (inside a transaction, where a unique violation would abort it). */
   probe: boolean,
 ): Promise<{ position: number; streamVersion: number; txId: number; hadTxId: boolean }[]> {
-  const batch = `[${events
-    .map((e) => `{"i":"${e.eventId}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"m":${e.metadataJson}}`)
-    .join(",")}]`;
   const exact = typeof expected === "number" && expected > 0;
-  const params = [streamId, streamType, events.length, batch, ...(exact ? [expected] : [])];
+  const mode = exact ? "exact" : expected === 0 ? "no_stream" : (expected as Exclude<ExpectedVersion, number>);
+  const single = events.length === 1;
+  const params: unknown[] = [streamId, streamType, events.length];
+  if (single) {
+    const [e] = events;
+    params.push(e!.eventId, e!.type, e!.schemaVersion, e!.dataJson, e!.metadataJson);
+  } else {
+    params.push(`[${events
+      .map((e) => `{"i":"${e.eventId}","t":${JSON.stringify(e.type)},"v":${e.schemaVersion},"d":${e.dataJson},"m":${e.metadataJson}}`)
+      .join(",")}]`);
+  }
+  if (exact) params.push(expected);
   const rows = await run<{ position: string; stream_version: string; tx_id: string; had_tx_id: boolean }>(
     executor,
-    APPEND[`${exact ? "exact" : expected === 0 ? "no_stream" : (expected as Exclude<ExpectedVersion, number>)}${probe ? "+probe" : ""}`]!,
+    APPEND[`${single ? "one" : "many"}:${mode}${probe ? "+probe" : ""}`]!,
     params,
   );
   return rows.map((r) => ({
@@ -47,43 +55,61 @@ export async function appendStatement(
   }));
 }
 
-// $1 stream id, $2 stream type, $3 number of events, $4 the events as a JSON array, $5 the exact expected version.
+// Parameters: $1 stream id, $2 stream type, $3 number of events, then
+// - one event ("one"):   $4 id, $5 type, $6 schema version, $7 data, $8 metadata, $9 the exact expected version;
+// - several ("many"):    $4 the events as one JSON array, $5 the exact expected version.
+// A single event, the common case, gets its values directly: no JSON array to build, parse and unpack.
 // Outside a transaction the probe is left out: a stored id then fails the insert on its unique index, which is
 // cheaper for the common case (a new id) and is explained afterwards by `explainRefusal`.
-const FRESH = "not exists (select 1 from events where event_id in (select (b.e->>'i')::uuid from b))";
-const BUMP = (fresh: string) => ({
-  no_stream: `insert into streams (stream_id, stream_type, version)
-      select $1, $2, $3::bigint from l where ${fresh}
-      on conflict (stream_id) do nothing returning version`,
-  any: `insert into streams as st (stream_id, stream_type, version)
-      select $1, $2, $3::bigint from l where ${fresh}
-      on conflict (stream_id) do update set version = st.version + $3::bigint, updated_at = now()
-      returning st.version`,
-  stream_exists: `update streams st set version = st.version + $3::bigint, updated_at = now()
-      from l where st.stream_id = $1 and ${fresh} returning st.version`,
-  exact: `update streams st set version = st.version + $3::bigint, updated_at = now()
-      from l where st.stream_id = $1 and st.version = $5::bigint and ${fresh} returning st.version`,
-});
-const VARIANTS = [
-  ...Object.entries(BUMP("true")),
-  ...Object.entries(BUMP(FRESH)).map(([mode, bump]) => [`${mode}+probe`, bump] as const),
-];
-const APPEND: Record<string, string> = Object.fromEntries(
-  VARIANTS.map(([mode, bump]) => [
-    mode,
-    `with l as (select pg_current_xact_id_if_assigned() is not null as had_tx_id,
-                       pg_advisory_xact_lock(${STREAM_LOCK}, hashtext($1))),
-    b as (select e, ord from jsonb_array_elements($4::jsonb) with ordinality as u(e, ord)),
-    s as (${bump}),
-    ins as (
-      insert into events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
-      select (b.e->>'i')::uuid, $1, $2, s.version - $3::bigint + b.ord, b.e->>'t', (b.e->>'v')::int, b.e->'d', b.e->'m'
-      from s cross join b order by b.ord
-      returning position, stream_version, tx_id
-    )
-    select position, stream_version, tx_id::text as tx_id, (select had_tx_id from l) from ins order by position`,
-  ]),
-);
+const SHAPES = {
+  one: {
+    source: "b as (select $4::uuid as id, $5::text as type, $6::int as sv, $7::jsonb as data, $8::jsonb as meta, 1::bigint as ord)",
+    fresh: "not exists (select 1 from events where event_id = $4::uuid)",
+    expected: "$9",
+  },
+  many: {
+    source: `b as (select (u.e->>'i')::uuid as id, u.e->>'t' as type, (u.e->>'v')::int as sv, u.e->'d' as data,
+                          u.e->'m' as meta, u.ord from jsonb_array_elements($4::jsonb) with ordinality as u(e, ord))`,
+    fresh: "not exists (select 1 from events where event_id in (select b.id from b))",
+    expected: "$5",
+  },
+};
+
+function bump(mode: string, fresh: string, expected: string): string {
+  switch (mode) {
+    case "no_stream":
+      return `insert into streams (stream_id, stream_type, version) select $1, $2, $3::bigint from l where ${fresh}
+        on conflict (stream_id) do nothing returning version`;
+    case "any":
+      return `insert into streams as st (stream_id, stream_type, version) select $1, $2, $3::bigint from l where ${fresh}
+        on conflict (stream_id) do update set version = st.version + $3::bigint, updated_at = now() returning st.version`;
+    case "stream_exists":
+      return `update streams st set version = st.version + $3::bigint, updated_at = now()
+        from l where st.stream_id = $1 and ${fresh} returning st.version`;
+    default:
+      return `update streams st set version = st.version + $3::bigint, updated_at = now()
+        from l where st.stream_id = $1 and st.version = ${expected}::bigint and ${fresh} returning st.version`;
+  }
+}
+
+const APPEND: Record<string, string> = {};
+for (const [shapeName, shape] of Object.entries(SHAPES)) {
+  for (const mode of ["no_stream", "any", "stream_exists", "exact"]) {
+    for (const probe of [false, true]) {
+      APPEND[`${shapeName}:${mode}${probe ? "+probe" : ""}`] = `with l as (
+        select pg_current_xact_id_if_assigned() is not null as had_tx_id, pg_advisory_xact_lock(${STREAM_LOCK}, hashtext($1))),
+      ${shape.source},
+      s as (${bump(mode, probe ? shape.fresh : "true", shape.expected)}),
+      ins as (
+        insert into events (event_id, stream_id, stream_type, stream_version, type, schema_version, data, metadata)
+        select b.id, $1, $2, s.version - $3::bigint + b.ord, b.type, b.sv, b.data, b.meta
+        from s cross join b order by b.ord
+        returning position, stream_version, tx_id
+      )
+      select position, stream_version, tx_id::text as tx_id, (select had_tx_id from l) from ins order by position`;
+    }
+  }
+}
 
 /**
  * The append was refused. If every event id is already stored with the same content, it is a retry of an append
