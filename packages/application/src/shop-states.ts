@@ -1,13 +1,14 @@
-import { cartDecider, fold, orderDecider, productDecider, streamIds, userDecider } from "@chronicle/domain";
-import type { CartEvent, OrderEvent, ProductEvent, ShopEvent, ShopStates, UserEvent } from "@chronicle/domain";
-import type { StreamReader } from "@chronicle/event-store";
+import { streamIds } from "@chronicle/domain";
+import type { ShopStates } from "@chronicle/domain";
+import type { StateReader } from "@chronicle/event-store";
+import type { ShopStreamModels } from "./shop-models.ts";
 
-/** The domain's view of current state, folded from whatever streams the reader hands out. */
-export function shopStatesOver(stream: StreamReader<ShopEvent>): ShopStates {
+/** The domain's view of current state, per stream, as the command handler loads it (snapshot + tail). */
+export function shopStatesOver(state: StateReader<ShopStreamModels>): ShopStates {
   return {
-    user: (id) => fold(userDecider, stream(streamIds.user(id)) as readonly UserEvent[]),
-    product: (id) => fold(productDecider, stream(streamIds.product(id)) as readonly ProductEvent[]),
-    cart: (id) => fold(cartDecider, stream(streamIds.cart(id)) as readonly CartEvent[]),
-    order: (id) => fold(orderDecider, stream(streamIds.order(id)) as readonly OrderEvent[]),
+    user: (id) => state(streamIds.user(id)),
+    product: (id) => state(streamIds.product(id)),
+    cart: (id) => state(streamIds.cart(id)),
+    order: (id) => state(streamIds.order(id)),
   };
 }

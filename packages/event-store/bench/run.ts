@@ -197,3 +197,8 @@ for (const driver of drivers) {
   }
   console.log(`${table(driver, await benchmark(driver))}\n`);
 }
+
+// ---- Snapshots (command handling, issue 4): its own block, added at the end; nothing above depends on it. ----
+// Imported dynamically so that bench/snapshot.ts, when imported, does not also run as a script.
+const { runSnapshotBenchmark } = await import("./snapshot.ts");
+console.log(await runSnapshotBenchmark());

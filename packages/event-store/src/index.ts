@@ -2,7 +2,7 @@ export { createEventStore, type EventStore, type EventStoreOptions, type EventSt
 export { openDatabase, type DatabaseConfig } from "./db/open.ts";
 export { migrate, eventStoreMigrationSet, type MigrationSet } from "./db/migrate.ts";
 export { query, type Database, type Driver, type DrizzleDatabase, type Executor } from "./db/database.ts";
-export { events, streams } from "./db/schema.ts";
+export { commands, events, snapshots, streams } from "./db/schema.ts";
 export { START, checkpointOf, compareCheckpoints, formatCheckpoint, parseCheckpoint } from "./checkpoint.ts";
 export { EVENTS_CHANNEL } from "./notifier.ts";
 export { DEFAULT_MAX_EVENT_BYTES, parseStreamId } from "./validate.ts";
@@ -29,10 +29,16 @@ export type {
   ReadStreamOptions,
   StoredEvent,
 } from "./types.ts";
-export {
-  handleCommand,
-  type HandleCommandOptions,
-  type HandleCommandResult,
-  type StreamDecision,
-  type StreamReader,
-} from "./command/handle-command.ts";
+export { createCommandHandler } from "./command/handle-command.ts";
+export type {
+  Command,
+  CommandHandler,
+  CommandHandlerOptions,
+  CommandOutcome,
+  HandleCommandResult,
+  StreamDecision,
+} from "./command/types.ts";
+export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } from "./command/stream-model.ts";
+export { commandEventId } from "./command/command-ids.ts";
+export * from "./projections/index.ts";
+export { projectionCheckpoints } from "./db/projection-schema.ts";

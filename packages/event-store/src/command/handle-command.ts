@@ -1,109 +1,86 @@
-import { ConcurrencyError, ValidationError } from "../errors.ts";
+import { ConcurrencyError, ConfigurationError } from "../errors.ts";
 import type { EventStore } from "../store.ts";
-import type { AppendResult, Checkpoint, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
-import { compareCheckpoints } from "../checkpoint.ts";
-
-/** What one decision appends to one stream. */
-export interface StreamDecision {
-  streamId: string;
-  events: readonly NewEvent[];
-}
-
-/** Reads a stream while deciding; synchronous, because deciding is pure. */
-export type StreamReader<E> = (streamId: string) => readonly E[];
-
-export interface HandleCommandOptions<E> {
-  /** Turns a stored event into what deciders read (this is where upcasting happens). */
-  read(event: StoredEvent): E;
-  /**
-   * Pure: the events to append per stream, given the streams it reads. It is run again after each stream it asks
-   * for is loaded, and again from scratch after a concurrency conflict, so it must not have side effects.
-   */
-  decide(stream: StreamReader<E>): readonly StreamDecision[];
-  /** Merged into every event's metadata (correlation, causation, actor). */
-  metadata?: EventMetadata;
-  /** Attempts in all when another writer gets in between load and append (default 3). */
-  maxAttempts?: number;
-}
-
-export interface HandleCommandResult {
-  appended: AppendResult[];
-  /** Where the last appended event sits in the global order; undefined when nothing was appended. */
-  checkpoint: Checkpoint | undefined;
-  attempts: number;
-}
-
-/** Thrown by the reader for a stream not loaded yet: the handler loads it and decides again. */
-class StreamNotLoaded {
-  constructor(readonly streamId: string) {}
-}
-
-const MAX_STREAMS_PER_COMMAND = 100;
+import { createSnapshotter } from "../snapshots/snapshotter.ts";
+import { appendDecisions } from "./append-decisions.ts";
+import { validateCommandId } from "./command-ids.ts";
+import { lookupCommand } from "./command-table.ts";
+import { decideLoading } from "./decide-loading.ts";
+import type { LoadedStream, StreamModels } from "./stream-model.ts";
+import type { CommandHandler, CommandHandlerOptions, CommandOutcome, HandleCommandResult } from "./types.ts";
 
 /**
- * Load → decide → append with the expected version of every stream read, atomically across streams; on a
- * conflict, reload and decide again, a bounded number of times, then surface the typed ConcurrencyError.
+ * Load → decide → append, generic over any decider: each stream's state comes from its latest snapshot plus the
+ * events after it; the decided events are appended with the expected version of every stream read, atomically;
+ * a conflict reloads and decides again, a bounded number of times, then surfaces the typed ConcurrencyError.
+ * A command id makes it idempotent (see `Command.commandId`).
  */
-export async function handleCommand<E>(store: EventStore, options: HandleCommandOptions<E>): Promise<HandleCommandResult> {
-  const maxAttempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
-    const loaded = new Map<string, { version: number; events: readonly E[] }>();
-    const decisions = await decideLoading(store, options, loaded);
-    const writes = decisions.filter((d) => d.events.length > 0);
-    if (writes.length === 0) return { appended: [], checkpoint: undefined, attempts: attempt };
-    try {
-      const appended = await appendAll(store, writes, loaded, options.metadata);
-      const checkpoint = appended.map((r) => r.checkpoint).sort(compareCheckpoints).at(-1);
-      return { appended, checkpoint, attempts: attempt };
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
-    }
-  }
-}
-
-async function decideLoading<E>(
+export function createCommandHandler<E, M extends StreamModels<E>>(
   store: EventStore,
-  options: HandleCommandOptions<E>,
-  loaded: Map<string, { version: number; events: readonly E[] }>,
-): Promise<readonly StreamDecision[]> {
-  for (;;) {
-    try {
-      return options.decide((streamId) => {
-        const stream = loaded.get(streamId);
-        if (!stream) throw new StreamNotLoaded(streamId);
-        return stream.events;
-      });
-    } catch (signal) {
-      if (!(signal instanceof StreamNotLoaded)) throw signal;
-      if (loaded.size >= MAX_STREAMS_PER_COMMAND) {
-        throw new ValidationError(`a command may read at most ${MAX_STREAMS_PER_COMMAND} streams`, "command");
+  options: CommandHandlerOptions<E, M>,
+): CommandHandler<M> {
+  const { streamTypes, read } = options;
+  checkModels(streamTypes);
+  const defaultAttempts = checkAttempts(options.maxAttempts ?? 3);
+  const snapshotter = createSnapshotter(
+    store,
+    (streamType) => (Object.hasOwn(streamTypes, streamType) ? streamTypes[streamType] : undefined),
+    read,
+    options.onSnapshotError ?? ((error, streamId) => process.emitWarning(`snapshot of ${streamId} not taken: ${String(error)}`, "ChronicleSnapshotWarning")),
+  );
+
+  return {
+    async handle(command) {
+      const commandId = validateCommandId(command.commandId);
+      const maxAttempts = checkAttempts(command.maxAttempts ?? defaultAttempts);
+      const repeated = (outcome: CommandOutcome, attempts: number): HandleCommandResult => ({ ...outcome, attempts, duplicate: true });
+      for (let attempt = 1; ; attempt++) {
+        // Later attempts follow a failure that has just looked the id up.
+        if (commandId && attempt === 1) {
+          const first = await lookupCommand(store.executor, commandId);
+          if (first) return repeated(first, attempt);
+        }
+        const loaded = new Map<string, LoadedStream>();
+        let outcome: CommandOutcome | undefined;
+        try {
+          const decisions = await decideLoading(store, streamTypes, read, command.decide, loaded);
+          const writes = decisions.filter((d) => d.events.length > 0);
+          // Without an id there is nothing to record; with one, even "nothing to do" is the answer to repeat.
+          outcome = writes.length === 0 && !commandId
+            ? { appended: [], checkpoint: undefined }
+            : await appendDecisions(store, writes, loaded, commandId, command.metadata);
+        } catch (error) {
+          // A concurrent copy of this command may have won: then this one failed on the command id, on an event id
+          // derived from it, on the stream version, or its decision saw the winner's events and refused. Whatever
+          // the failure, if the id is recorded now, the caller gets the first outcome, as a sequential repeat would.
+          const first = commandId ? await lookupCommand(store.executor, commandId).catch(() => undefined) : undefined;
+          if (first) return repeated(first, attempt);
+          if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+          continue;
+        }
+        // Outside the try: once appended, nothing may send the command round again.
+        snapshotter.afterAppend(outcome.appended, loaded);
+        return { ...outcome, attempts: attempt, duplicate: false };
       }
-      const stored = await store.readStream(signal.streamId);
-      loaded.set(signal.streamId, { version: stored.at(-1)?.streamVersion ?? 0, events: stored.map(options.read) });
-    }
-  }
+    },
+    idle: () => snapshotter.idle(),
+  };
 }
 
-async function appendAll(
-  store: EventStore,
-  writes: readonly StreamDecision[],
-  loaded: ReadonlyMap<string, { version: number }>,
-  metadata: EventMetadata | undefined,
-): Promise<AppendResult[]> {
-  const withMetadata = (events: readonly NewEvent[]) =>
-    events.map((event) => (metadata ? { ...event, metadata: { ...metadata, ...event.metadata } } : event));
-  // A stream the decision did not read has no version to check against.
-  const expected = (streamId: string) => loaded.get(streamId)?.version ?? "any";
-  if (writes.length === 1) {
-    const [write] = writes;
-    return [await store.append(write!.streamId, withMetadata(write!.events), { expectedVersion: expected(write!.streamId) })];
+function checkAttempts(maxAttempts: number): number {
+  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100) {
+    throw new ConfigurationError(`maxAttempts must be a whole number from 1 to 100, got ${maxAttempts}`);
   }
-  const streams = writes.map((w) => w.streamId);
-  return store.transaction(async (tx) => {
-    const results: AppendResult[] = [];
-    for (const write of writes) {
-      results.push(await tx.append(write.streamId, withMetadata(write.events), { expectedVersion: expected(write.streamId) }));
+  return maxAttempts;
+}
+
+function checkModels<E>(models: StreamModels<E>): void {
+  for (const [streamType, model] of Object.entries(models)) {
+    if (!Number.isSafeInteger(model.reducerVersion) || model.reducerVersion < 0 || model.reducerVersion > 2 ** 31 - 1) {
+      throw new ConfigurationError(`stream type ${streamType}: reducerVersion must be a whole number >= 0 (a 32-bit integer)`);
     }
-    return results;
-  }, { streams });
+    const every = model.snapshotEvery;
+    if (every !== undefined && (!Number.isSafeInteger(every) || every < 1)) {
+      throw new ConfigurationError(`stream type ${streamType}: snapshotEvery must be a whole number >= 1, or unset`);
+    }
+  }
 }

@@ -42,3 +42,33 @@ export const streams = pgTable("streams", {
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
 });
+
+/**
+ * A saved state of one stream at `version`, made by the reducer version `reducerVersion`. Not part of the log: the
+ * log stays the source of truth, and deleting every row here changes nothing but load speed. One row per stream and
+ * reducer version (replaced by a newer one), so a deploy that bumps the reducer ignores the old row and an old
+ * process still running next to it keeps its own.
+ */
+export const snapshots = pgTable(
+  "snapshots",
+  {
+    streamId: text("stream_id").notNull(),
+    reducerVersion: integer("reducer_version").notNull(),
+    streamType: text("stream_type").notNull(),
+    version: bigint("version", { mode: "number" }).notNull(),
+    state: jsonb("state").notNull(),
+    takenAt: timestamp("taken_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "snapshots_pkey", columns: [t.streamId, t.reducerVersion] })],
+);
+
+/**
+ * Handled command ids and what handling them answered. Written in the same transaction as the command's events, so
+ * a command id is either recorded with its events or not at all; a second send of the id returns `result`.
+ */
+export const commands = pgTable("commands", {
+  commandId: text("command_id").primaryKey(),
+  streamIds: text("stream_ids").array().notNull(),
+  result: jsonb("result").notNull(),
+  recordedAt: timestamp("recorded_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});

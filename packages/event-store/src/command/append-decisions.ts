@@ -1,0 +1,61 @@
+import type { EventStore } from "../store.ts";
+import type { AppendResult, EventMetadata, NewEvent } from "../types.ts";
+import { compareCheckpoints } from "../checkpoint.ts";
+import { commandEventId } from "./command-ids.ts";
+import { recordCommand } from "./command-table.ts";
+import type { LoadedStream } from "./stream-model.ts";
+import type { CommandOutcome, StreamDecision } from "./types.ts";
+
+/**
+ * Appends every decided stream with the version it was loaded at, atomically. With a command id the command is
+ * recorded in the same transaction; without one a single stream keeps the store's one-statement append (a
+ * transaction costs BEGIN and COMMIT round trips on top).
+ */
+export async function appendDecisions(
+  store: EventStore,
+  writes: readonly StreamDecision[],
+  loaded: ReadonlyMap<string, LoadedStream>,
+  commandId: string | undefined,
+  metadata: EventMetadata | undefined,
+): Promise<CommandOutcome> {
+  const eventsOf = (write: StreamDecision) => stamped(write, commandId, metadata);
+  // A stream the decision did not read has no version to check against.
+  const expectedVersion = (streamId: string) => loaded.get(streamId)?.version ?? "any";
+  if (!commandId && writes.length === 1) {
+    const [write] = writes as [StreamDecision];
+    return outcomeOf([await store.append(write.streamId, eventsOf(write), { expectedVersion: expectedVersion(write.streamId) })]);
+  }
+  const streams = writes.map((w) => w.streamId);
+  return store.transaction(async (tx) => {
+    const appended: AppendResult[] = [];
+    for (const write of writes) {
+      appended.push(await tx.append(write.streamId, eventsOf(write), { expectedVersion: expectedVersion(write.streamId) }));
+    }
+    const outcome = outcomeOf(appended);
+    if (commandId) await recordCommand(tx.executor, commandId, outcome);
+    return outcome;
+    // One stream needs no up-front lock: its append is the transaction's first write, which the store allows.
+  }, streams.length > 1 ? { streams } : {});
+}
+
+function outcomeOf(appended: AppendResult[]): CommandOutcome {
+  return { appended, checkpoint: appended.map((r) => r.checkpoint).sort(compareCheckpoints).at(-1) };
+}
+
+/** The command's metadata on every event (the event's own wins), and ids derived from the command id. */
+function stamped(write: StreamDecision, commandId: string | undefined, metadata: EventMetadata | undefined): NewEvent[] {
+  const common = {
+    ...(commandId && { commandId, correlationId: commandId, causationId: commandId }),
+    ...withoutUndefined(metadata ?? {}),
+  };
+  return write.events.map((event, index) => ({
+    ...event,
+    ...(commandId && event.eventId === undefined && { eventId: commandEventId(commandId, write.streamId, index) }),
+    metadata: { ...common, ...withoutUndefined(event.metadata ?? {}) },
+  }));
+}
+
+// `{ correlationId: undefined }` means "not given" to a caller, but the store rightly refuses undefined in JSON.
+function withoutUndefined(metadata: EventMetadata): EventMetadata {
+  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,53 @@
+import { ConfigurationError, ValidationError } from "../errors.ts";
+import type { EventStore } from "../store.ts";
+import type { StoredEvent } from "../types.ts";
+import { parseStreamId } from "../validate.ts";
+import { loadStream } from "../snapshots/load-stream.ts";
+import type { LoadedStream, StateReader, StreamModel, StreamModels } from "./stream-model.ts";
+import type { StreamDecision } from "./types.ts";
+
+/** Thrown by the reader for a stream not loaded yet: the handler loads it and decides again. */
+class StreamNotLoaded {
+  constructor(readonly streamId: string) {}
+}
+
+const MAX_STREAMS_PER_COMMAND = 100;
+
+/**
+ * Runs the pure decision, loading each stream it reads on first use and then deciding again: deciding stays
+ * synchronous, and a command loads exactly the streams its decision looks at (which may depend on other states,
+ * like the products in a cart).
+ */
+export async function decideLoading<E, M extends StreamModels<E>>(
+  store: EventStore,
+  models: M,
+  read: (event: StoredEvent) => E,
+  decide: (state: StateReader<M>) => readonly StreamDecision[],
+  loaded: Map<string, LoadedStream>,
+): Promise<readonly StreamDecision[]> {
+  const reader = ((streamId: string) => {
+    const stream = loaded.get(streamId);
+    if (!stream) throw new StreamNotLoaded(streamId);
+    return stream.state;
+  }) as StateReader<M>;
+  for (;;) {
+    try {
+      return decide(reader);
+    } catch (signal) {
+      if (!(signal instanceof StreamNotLoaded)) throw signal;
+      if (loaded.size >= MAX_STREAMS_PER_COMMAND) {
+        throw new ValidationError(`a command may read at most ${MAX_STREAMS_PER_COMMAND} streams`, "command");
+      }
+      loaded.set(signal.streamId, await loadStream(store, signal.streamId, modelFor(models, signal.streamId), read));
+    }
+  }
+}
+
+export function modelFor<E>(models: StreamModels<E>, streamId: string): StreamModel<unknown, E> {
+  const streamType = parseStreamId(streamId);
+  const model = Object.hasOwn(models, streamType) ? models[streamType] : undefined;
+  if (!model) {
+    throw new ConfigurationError(`no stream model for stream type "${streamType}" (reading ${streamId}); known: ${Object.keys(models).join(", ")}`);
+  }
+  return model;
+}

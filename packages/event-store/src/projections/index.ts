@@ -1,0 +1,13 @@
+export type { Projection, ProjectionTarget } from "./types.ts";
+export { startProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions } from "./runner.ts";
+export { LostLeadership, type RetryPolicy } from "./apply-batch.ts";
+export { rebuildProjection, type RebuildProgress } from "./rebuild.ts";
+export {
+  projectionStatuses,
+  retryProjection,
+  skipFailedEvent,
+  requestRebuild,
+  ProjectionAdminError,
+  type ProjectionState,
+  type ProjectionStatus,
+} from "./admin.ts";

@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import type { DrizzleDatabase } from "../db/database.ts";
+import { EVENTS_CHANNEL } from "../notifier.ts";
+import { readAllPage } from "../read.ts";
+import type { EventStore } from "../store.ts";
+import { applyBatch, LostLeadership, type RetryPolicy } from "./apply-batch.ts";
+import { ensureCheckpoint, heartbeat, loadCheckpoint, markFailed } from "./checkpoints.ts";
+import { backendId, resign, tryLead } from "./leadership.ts";
+import { rebuildName, rebuildStep, startRebuild } from "./rebuild.ts";
+import type { Projection } from "./types.ts";
+
+export interface ProjectionRunnerOptions {
+  /** Shown in the status as the leader of what this runner applies. */
+  instanceId?: string;
+  batchSize?: number;
+  /** Longest idle wait when no notification arrives. */
+  pollIntervalMs?: number;
+  retry?: RetryPolicy;
+  /** How often a runner that leads nothing tries to take over a projection. */
+  takeoverIntervalMs?: number;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface ProjectionRunner {
+  readonly instanceId: string;
+  /** The projections this instance leads right now. */
+  leading(): string[];
+  /** Finishes the batch in hand, commits, releases its locks. */
+  stop(): Promise<void>;
+  /** Settles when the runner ends; rejects if it had to stop on its own (its lock connection died). */
+  readonly done: Promise<void>;
+}
+
+/**
+ * Applies async projections: for each, one instance across all processes leads (advisory lock), reads the log after
+ * its checkpoint in batches, and writes rows and checkpoint in one transaction. A batch that keeps failing halts
+ * that projection at the failing event, with the error recorded; the other projections go on.
+ */
+export function startProjectionRunner(store: EventStore, projections: readonly Projection[], options: ProjectionRunnerOptions = {}): ProjectionRunner {
+  const { database } = store;
+  const instanceId = options.instanceId ?? `runner-${randomUUID().slice(0, 8)}`;
+  const batchSize = options.batchSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const takeoverIntervalMs = options.takeoverIntervalMs ?? 1000;
+  const retry = options.retry ?? { attempts: 3, baseDelayMs: 100 };
+  const log = options.log ?? (() => {});
+  const led = new Set<string>();
+  let stopped = false;
+  let woken = false;
+  let wakeWaiter: (() => void) | undefined;
+  const wake = () => {
+    woken = true;
+    wakeWaiter?.();
+  };
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (woken || stopped) return resolve();
+      const timer = setTimeout(finish, ms);
+      function finish() {
+        clearTimeout(timer);
+        wakeWaiter = undefined;
+        resolve();
+      }
+      wakeWaiter = finish;
+    });
+
+  const step = async (projection: Projection): Promise<boolean> => {
+    const row = await loadCheckpoint(database.db, projection.name);
+    if (!row) return false;
+    let worked = false;
+    if (row.rebuildRequestedAt) {
+      await startRebuild(database, projection);
+      log("rebuild started", { projection: projection.name });
+      worked = true;
+    }
+    if (await loadCheckpoint(database.db, rebuildName(projection.name))) {
+      worked = (await rebuildStep(database, projection, batchSize * 4, retry)) || worked;
+    }
+    if (row.status === "failed") return worked;
+    const filter = projection.streamTypes ? { streamTypes: [...projection.streamTypes] } : undefined;
+    const page = await readAllPage(database.db, row.checkpoint, batchSize, filter);
+    if (page.length === 0) return worked;
+    const target = { database, projection, checkpointName: projection.name, table: (t: string) => t };
+    const outcome = await applyBatch(target, row.checkpoint, page, retry);
+    if (!outcome.ok) {
+      await markFailed(database.db, projection.name, describe(outcome.error), outcome.failed);
+      log("projection halted", { projection: projection.name, position: outcome.failed.position, error: describe(outcome.error) });
+    }
+    return true;
+  };
+
+  const loop = async (connection: DrizzleDatabase): Promise<void> => {
+    const unlisten = await database.listen(EVENTS_CHANNEL, wake);
+    // Session locks die with their connection, and the driver reconnects silently: a new backend means every
+    // lock is gone, so the runner stops rather than go on believing it leads.
+    const backend = await backendId(connection);
+    let lastTakeover = 0;
+    try {
+      while (!stopped) {
+        if ((await backendId(connection)) !== backend) throw new Error(`${instanceId}: lost its lock connection; stopping`);
+        if (led.size < projections.length && Date.now() - lastTakeover >= takeoverIntervalMs) {
+          lastTakeover = Date.now();
+          for (const projection of projections) {
+            if (led.has(projection.name) || !(await tryLead(connection, projection.name))) continue;
+            await ensureCheckpoint(database.db, projection.name);
+            led.add(projection.name);
+            log("leading", { projection: projection.name, instance: instanceId });
+          }
+        }
+        await heartbeat(database.db, [...led], instanceId);
+        woken = false;
+        let worked = false;
+        for (const projection of projections) {
+          if (stopped) break;
+          if (!led.has(projection.name)) continue;
+          try {
+            worked = (await step(projection)) || worked;
+          } catch (error) {
+            if (!(error instanceof LostLeadership)) throw error;
+            led.delete(projection.name);
+            await resign(connection, projection.name);
+            log("lost leadership", { projection: projection.name });
+          }
+        }
+        if (!worked) await idle(led.size < projections.length ? Math.min(pollIntervalMs, takeoverIntervalMs) : pollIntervalMs);
+      }
+    } finally {
+      await unlisten();
+      for (const name of led) await resign(connection, name).catch(() => {});
+      led.clear();
+    }
+  };
+
+  const done = database.withDedicatedConnection(loop);
+  done.catch(() => {});
+  return {
+    instanceId,
+    leading: () => [...led],
+    async stop() {
+      stopped = true;
+      wake();
+      await done.catch(() => {});
+    },
+    done,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

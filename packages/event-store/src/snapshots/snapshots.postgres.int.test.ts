@@ -1,0 +1,4 @@
+import { describeOnPostgres } from "../testing/index.ts";
+import { snapshotsContract } from "./snapshots.contract.ts";
+
+describeOnPostgres("snapshots on Postgres", () => snapshotsContract("postgres"));
