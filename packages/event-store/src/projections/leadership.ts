@@ -18,12 +18,20 @@ export async function resign(connection: DrizzleDatabase, name: string): Promise
   await connection.execute(sql`select pg_advisory_unlock(${LEADER_LOCK}, hashtext(${name}))`);
 }
 
-/** The server process behind the connection: it changes when the driver silently reconnects. */
-export async function backendId(connection: DrizzleDatabase): Promise<number | undefined> {
+/**
+ * The server process behind the connection: it changes when the driver silently reconnects. Undefined when the
+ * connection fails or does not answer within `timeoutMs` (seen here: a query in flight when the server killed
+ * the connection never settled).
+ */
+export async function backendId(connection: DrizzleDatabase, timeoutMs = 5000): Promise<number | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
   try {
-    const [row] = await query<{ pid: number }>(connection, sql`select pg_backend_pid() as pid`);
-    return row?.pid;
+    const asked = query<{ pid: number }>(connection, sql`select pg_backend_pid() as pid`).then((rows) => rows[0]?.pid);
+    return await Promise.race([asked, timeout]);
   } catch {
     return undefined;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -95,9 +95,13 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
     // lock is gone, so the runner stops rather than go on believing it leads.
     const backend = await backendId(connection);
     let lastTakeover = 0;
+    let connectionLost = false;
     try {
       while (!stopped) {
-        if ((await backendId(connection)) !== backend) throw new Error(`${instanceId}: lost its lock connection; stopping`);
+        if ((await backendId(connection)) !== backend) {
+          connectionLost = true;
+          throw new Error(`${instanceId}: lost its lock connection; stopping`);
+        }
         if (led.size < projections.length && Date.now() - lastTakeover >= takeoverIntervalMs) {
           lastTakeover = Date.now();
           for (const projection of projections) {
@@ -126,7 +130,8 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
       }
     } finally {
       await unlisten();
-      for (const name of led) await resign(connection, name).catch(() => {});
+      // With the connection gone, so are its locks; asking it anything more may never be answered.
+      if (!connectionLost) for (const name of led) await resign(connection, name).catch(() => {});
       led.clear();
     }
   };

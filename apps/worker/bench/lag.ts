@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { executeShopCommand } from "@chronicle/application";
+import { compareCheckpoints, query, type Checkpoint, type EventStore } from "@chronicle/event-store";
+import { cartsProjection } from "@chronicle/projections";
+import { percentile } from "./stats.ts";
+
+/**
+ * End-to-end lag at a sustained rate: commands are started on a fixed schedule (not one after another), and each
+ * one's delay is from its commit to the moment the carts read model's checkpoint has passed it. The projection is
+ * applied by a worker running as a process of its own, as in production.
+ */
+export async function lagAtRate(store: EventStore, perSecond: number, seconds: number): Promise<{ p50: number; p99: number; achieved: number }> {
+  const pending: { checkpoint: Checkpoint; committedAt: number }[] = [];
+  const delays: number[] = [];
+  let watching = true;
+  const watcher = (async () => {
+    while (watching || pending.length > 0) {
+      const [row] = await query<{ tx_id: string; position: string }>(store.database.db,
+        sql`select tx_id::text, position from projection_checkpoints where name = ${cartsProjection.name}`);
+      if (row) {
+        const at = { txId: Number(row.tx_id), position: Number(row.position) };
+        const now = performance.now();
+        for (let i = pending.length - 1; i >= 0; i--) {
+          if (compareCheckpoints(pending[i]!.checkpoint, at) <= 0) {
+            delays.push(now - pending[i]!.committedAt);
+            pending.splice(i, 1);
+          }
+        }
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  const total = perSecond * seconds;
+  const errors: unknown[] = [];
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const userId = `lag-${i % 2500}`;
+    const command = Math.floor(i / 2500) % 2 === 0
+      ? { type: "AddProductToCart", data: { userId, productId: "103", quantity: 1 } }
+      : { type: "RemoveProductFromCart", data: { userId, productId: "103" } };
+    inFlight.push(executeShopCommand(store, command, { now: new Date().toISOString() }).then((result) => {
+      if (result.checkpoint) pending.push({ checkpoint: result.checkpoint, committedAt: performance.now() });
+    }, (error: unknown) => void errors.push(error)));
+  }
+  await Promise.all(inFlight);
+  const achieved = total / ((performance.now() - started) / 1000);
+  watching = false;
+  if (errors.length > 0) pending.length = 0;
+  await watcher;
+  if (errors.length > 0) throw new Error(`${errors.length} of ${total} commands failed; the first: ${String(errors[0])}`);
+  return { p50: percentile(delays, 50), p99: percentile(delays, 99), achieved };
+}

@@ -1,0 +1,82 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeShopCommand, seedDemo } from "@chronicle/application";
+import { orderDecider, fold, upcast, type OrderEvent } from "@chronicle/domain";
+import { createEventStore, eventStoreMigrationSet, query, startProjectionRunner, type EventStore, type ProjectionRunner } from "@chronicle/event-store";
+import { openTestDatabase } from "@chronicle/event-store/testing";
+import { fulfillmentProjection } from "./fulfillment-projection.ts";
+import { startOutboxSender } from "./outbox-sender.ts";
+
+const workerMigrations = { folder: path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "drizzle"), table: "worker_migrations" };
+const now = () => new Date().toISOString();
+
+describe("the fulfillment process (PGlite, in process)", () => {
+  let store: EventStore;
+  let close: () => Promise<void>;
+  let runner: ProjectionRunner;
+  let sender: { stop(): Promise<void> };
+  const projection = fulfillmentProjection(50);
+  const start = () => {
+    runner = startProjectionRunner(store, [projection], { pollIntervalMs: 20, takeoverIntervalMs: 20 });
+    sender = startOutboxSender(store, { isLeader: () => runner.leading().includes("fulfillment"), pollIntervalMs: 20 });
+  };
+  const stop = async () => {
+    await sender.stop();
+    await runner.stop();
+  };
+  const orderStatus = async (orderId: string) => {
+    const events = (await store.readStream(`order-${orderId}`)).map((e) => upcast(e) as OrderEvent);
+    return fold(orderDecider, events);
+  };
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 500; i++) if (await check()) return;
+    else await new Promise((r) => setTimeout(r, 20));
+    throw new Error("timed out");
+  };
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase("pglite", { migrations: [eventStoreMigrationSet, workerMigrations] });
+    close = opened.close;
+    store = createEventStore(opened.database);
+    await seedDemo(store);
+    start();
+  });
+  afterAll(async () => {
+    await stop();
+    await close();
+  });
+
+  it("confirms order 1001 from the article's story, then ships it after the delay", async () => {
+    await until(async () => (await orderStatus("1001")).status === "shipped");
+    const types = (await store.readStream("order-1001")).map((e) => e.type);
+    expect(types).toEqual(["OrderPlaced", "OrderConfirmed", "OrderShipped"]);
+    const reserved = (await store.readStream("product-101")).filter((e) => e.type === "StockReserved");
+    expect(reserved).toHaveLength(1);
+    expect(reserved[0]!.metadata).toMatchObject({ actor: "system:fulfillment", commandId: "fulfillment:reserve:1001" });
+  });
+
+  it("rejects an order it cannot reserve stock for, with the reason", async () => {
+    await executeShopCommand(store, { type: "AddProductToCart", data: { userId: "2", productId: "101", quantity: 99 } }, { now: now() });
+    // Only 48 of product 101 are left after order 1001; the cart line exceeds them.
+    await executeShopCommand(store, { type: "PlaceOrder", data: { userId: "2", orderId: "3001" } }, { now: now() });
+    await until(async () => (await orderStatus("3001")).status === "rejected");
+    const [rejected] = (await store.readStream("order-3001")).filter((e) => e.type === "OrderRejected");
+    expect(String(rejected!.data.reason)).toMatch(/Not enough stock of product 101/);
+  });
+
+  it("changes nothing when its inputs are replayed from the start", async () => {
+    const count = async () => Number((await query<{ n: string }>(store.database.db, sql`select count(*) as n from events`))[0]!.n);
+    await until(async () => (await query(store.database.db, sql`select 1 from fulfillment_outbox`)).length === 0);
+    const before = await count();
+    await stop();
+    await store.database.db.execute(sql`update projection_checkpoints set tx_id = '0', position = 0 where name = 'fulfillment'`);
+    await store.database.db.execute(sql`delete from fulfillment_orders`);
+    start();
+    await until(async () => (await query<{ lag: string }>(store.database.db, sql`select 1 from projection_checkpoints
+      where name = 'fulfillment' and position > 0`)).length === 1);
+    await until(async () => (await query(store.database.db, sql`select 1 from fulfillment_outbox`)).length === 0);
+    expect(await count()).toBe(before);
+  });
+});

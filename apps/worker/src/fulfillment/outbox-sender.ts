@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { executeShopCommand } from "@chronicle/application";
+import { isDomainError } from "@chronicle/domain";
+import { EVENTS_CHANNEL, query, type EventStore } from "@chronicle/event-store";
+
+export interface OutboxSenderOptions {
+  /** Only the instance that leads the fulfillment projection sends (others would only repeat it). */
+  isLeader(): boolean;
+  pollIntervalMs?: number;
+  /** Attempts for failures that may pass (a dropped connection); a domain refusal is final at once. */
+  maxAttempts?: number;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+interface OutboxRow {
+  command_id: string;
+  command: unknown;
+  metadata: { correlationId?: string; causationId?: string; actor?: string };
+  attempts: number;
+}
+
+/**
+ * Sends the fulfillment process's due commands. A command is deleted from the outbox only after it was handled, so
+ * a crash in between sends it again — and the command id makes the repeat return the first result.
+ */
+export function startOutboxSender(store: EventStore, options: OutboxSenderOptions): { stop(): Promise<void> } {
+  const { pollIntervalMs = 250, maxAttempts = 5, log = () => {} } = options;
+  const db = store.database.db;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() { clearTimeout(timer); wake = undefined; resolve(); }
+    wake = done;
+  });
+
+  const sendDue = async (): Promise<number> => {
+    const rows = await query<OutboxRow>(db, sql`select command_id, command, metadata, attempts from fulfillment_outbox
+      where due_at <= now() and attempts < ${maxAttempts} order by due_at, command_id limit 50`);
+    for (const row of rows) {
+      if (stopped) break;
+      try {
+        await executeShopCommand(store, row.command, { ...row.metadata, now: new Date().toISOString(), commandId: row.command_id });
+        await db.execute(sql`delete from fulfillment_outbox where command_id = ${row.command_id}`);
+      } catch (error) {
+        const final = isDomainError(error) && error.code !== "VALIDATION";
+        const attempts = final ? maxAttempts : row.attempts + 1;
+        await db.execute(sql`update fulfillment_outbox set attempts = ${attempts}, last_error = ${String(error).slice(0, 2000)},
+          due_at = now() + ${`${2 ** attempts * 100} milliseconds`}::interval where command_id = ${row.command_id}`);
+        log("fulfillment command failed", { commandId: row.command_id, attempts, final, error: String(error) });
+      }
+    }
+    return rows.length;
+  };
+
+  const done = (async () => {
+    const unlisten = await store.database.listen(EVENTS_CHANNEL, () => wake?.());
+    try {
+      while (!stopped) {
+        const sent = options.isLeader() ? await sendDue() : 0;
+        if (sent === 0 && !stopped) await sleep(pollIntervalMs);
+      }
+    } finally {
+      await unlisten();
+    }
+  })();
+  done.catch((error) => log("outbox sender stopped", { error: String(error) }));
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await done.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,15 @@
+export type ProjectionErrorCode = "UNEXPECTED_EVENT" | "INVALID_QUERY";
+
+/**
+ * UNEXPECTED_EVENT: a projection was handed an event outside its stream types (a runner or log bug: never
+ * skipped, so the runner stops there). INVALID_QUERY: a query's arguments are out of range (maps to BAD_REQUEST).
+ */
+export class ProjectionError extends Error {
+  override readonly name = "ProjectionError";
+  constructor(
+    readonly code: ProjectionErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

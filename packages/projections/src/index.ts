@@ -1,0 +1,20 @@
+// Projections (for the runner)
+export { shopProjections } from "./projections/shop-projections.ts";
+export { catalogProjection } from "./projections/catalog-projection.ts";
+export { cartsProjection } from "./projections/carts-projection.ts";
+export { ordersProjection } from "./projections/orders-projection.ts";
+export { salesPerDayProjection } from "./projections/sales-per-day-projection.ts";
+export { overviewUsersProjection } from "./projections/overview-users-projection.ts";
+// Tables and their migrations
+export { rmCatalog, rmCarts, rmOrders, rmSalesPerDay, rmSalesCountedOrders, rmOverviewUsers } from "./schema.ts";
+export { projectionsMigrationSet } from "./migrations.ts";
+// Queries (for the API)
+export { listCatalog, type CatalogItem } from "./queries/list-catalog.ts";
+export { getCart, type CartView } from "./queries/get-cart.ts";
+export { listOrdersOfCustomer } from "./queries/list-orders-of-customer.ts";
+export { listAdminOrders, MAX_ADMIN_ORDERS_PAGE, type AdminOrdersPage } from "./queries/list-admin-orders.ts";
+export type { OrderView } from "./queries/order-rows.ts";
+export { salesPerDay, type DaySalesView } from "./queries/sales-per-day.ts";
+export { overview } from "./queries/overview.ts";
+export type { Provenance } from "./support/provenance.ts";
+export { ProjectionError, type ProjectionErrorCode } from "./errors.ts";

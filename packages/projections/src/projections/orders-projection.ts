@@ -1,0 +1,63 @@
+import { isOrderEvent, type OrderEvent } from "@chronicle/domain";
+import type { Projection, StoredEvent } from "@chronicle/event-store";
+import { getTableName } from "drizzle-orm";
+import { decodeBatch, unhandled } from "../support/decode.ts";
+import { foldRows } from "../support/fold-rows.ts";
+import { changedBy } from "../support/provenance.ts";
+import { loadRows, upsertRows } from "../support/rows.ts";
+import { rmOrders } from "../tables/orders.ts";
+
+type OrderRow = typeof rmOrders.$inferSelect;
+
+/** The order decider's state per order: the domain's `customerOrdersReducer` and `adminOrdersReducer` both read it. */
+export const ordersProjection: Projection = {
+  name: "orders",
+  streamTypes: ["order"],
+  tables: [getTableName(rmOrders)],
+  async apply(events, target) {
+    const batch = decodeBatch("orders", events, isOrderEvent);
+    const changed = await foldRows(batch, {
+      keyOf: (event) => event.data.orderId,
+      load: (keys) => loadRows(target, rmOrders, rmOrders.orderId, keys),
+      rowKey: (row) => row.orderId,
+      evolve: evolveOrderRow,
+    });
+    await upsertRows(target, rmOrders, changed);
+  },
+};
+
+/** The domain's evolveOrder: lifecycle events of an order never placed, or a second OrderPlaced, change nothing. */
+function evolveOrderRow(row: OrderRow | undefined, event: OrderEvent, stored: StoredEvent): OrderRow | undefined {
+  const update = (change: Pick<OrderRow, "status" | "updatedAt"> & Partial<OrderRow>) =>
+    row === undefined ? row : { ...row, ...change, ...changedBy(stored) };
+  switch (event.type) {
+    case "OrderPlaced": {
+      if (row !== undefined) return row;
+      const { orderId, userId, lines, total, placedAt } = event.data;
+      return {
+        orderId,
+        userId,
+        status: "pending",
+        lines,
+        totalAmount: total.amount,
+        totalCurrency: total.currency,
+        placedAt,
+        updatedAt: placedAt,
+        rejectionReason: null,
+        placedTxId: stored.txId,
+        placedPosition: stored.position,
+        ...changedBy(stored),
+      };
+    }
+    case "OrderConfirmed":
+      return update({ status: "confirmed", updatedAt: event.data.confirmedAt });
+    case "OrderRejected":
+      return update({ status: "rejected", updatedAt: event.data.rejectedAt, rejectionReason: event.data.reason });
+    case "OrderCancelled":
+      return update({ status: "cancelled", updatedAt: event.data.cancelledAt });
+    case "OrderShipped":
+      return update({ status: "shipped", updatedAt: event.data.shippedAt });
+    default:
+      return unhandled("orders", event);
+  }
+}
