@@ -45,7 +45,9 @@ export async function rawInsertRate(database: Database, count: number): Promise<
         last_position: i, last_event_id: crypto.randomUUID(), last_tx_id: 1,
       });
     }
-    await client`insert into raw_orders ${client(rows)}`;
+    if (database.driver === "postgres") await client`insert into raw_orders ${client(rows)}`;
+    // PGlite has no multi-row helper: one statement per batch all the same, with the rows as one JSON parameter.
+    else await database.db.execute(sql`insert into raw_orders select * from json_populate_recordset(null::raw_orders, ${JSON.stringify(rows)}::json)`);
   }
   return count / ((performance.now() - started) / 1000);
 }
