@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { executeShopCommand } from "@chronicle/application";
 import { compareCheckpoints, query, type Checkpoint, type EventStore } from "@chronicle/event-store";
 import { cartsProjection } from "@chronicle/projections";
-import { percentile } from "./stats.ts";
 
 /**
  * End-to-end lag at a sustained rate: commands are started on a fixed schedule (not one after another), and each
@@ -53,4 +52,9 @@ export async function lagAtRate(store: EventStore, perSecond: number, seconds: n
   await watcher;
   if (errors.length > 0) throw new Error(`${errors.length} of ${total} commands failed; the first: ${String(errors[0])}`);
   return { p50: percentile(delays, 50), p99: percentile(delays, 99), achieved };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
