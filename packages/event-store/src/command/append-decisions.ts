@@ -1,5 +1,8 @@
 import type { EventStore } from "../store.ts";
-import type { AppendResult, EventMetadata, NewEvent } from "../types.ts";
+import type { AppendResult, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
+import type { Projection } from "../projections/types.ts";
+import { newEventId } from "../ids.ts";
+import { parseStreamId } from "../validate.ts";
 import { compareCheckpoints } from "../checkpoint.ts";
 import { commandEventId } from "./command-ids.ts";
 import { recordCommand } from "./command-table.ts";
@@ -17,25 +20,58 @@ export async function appendDecisions(
   loaded: ReadonlyMap<string, LoadedStream>,
   commandId: string | undefined,
   metadata: EventMetadata | undefined,
+  inline: readonly Projection[],
 ): Promise<CommandOutcome> {
+  // Inline projections need every event's id before the append, to hand them the stored events.
+  const withIds = writes.map((write) => inline.length === 0 ? write : {
+    ...write,
+    events: write.events.map((e, index) => ({ ...e, eventId: e.eventId ?? (commandId ? commandEventId(commandId, write.streamId, index) : newEventId()) })),
+  });
   const eventsOf = (write: StreamDecision) => stamped(write, commandId, metadata);
   // A stream the decision did not read has no version to check against.
   const expectedVersion = (streamId: string) => loaded.get(streamId)?.version ?? "any";
-  if (!commandId && writes.length === 1) {
+  if (!commandId && writes.length === 1 && inline.length === 0) {
     const [write] = writes as [StreamDecision];
     return outcomeOf([await store.append(write.streamId, eventsOf(write), { expectedVersion: expectedVersion(write.streamId) })]);
   }
   const streams = writes.map((w) => w.streamId);
   return store.transaction(async (tx) => {
     const appended: AppendResult[] = [];
-    for (const write of writes) {
-      appended.push(await tx.append(write.streamId, eventsOf(write), { expectedVersion: expectedVersion(write.streamId) }));
+    const stored: StoredEvent[] = [];
+    for (const write of withIds) {
+      const events = eventsOf(write);
+      const result = await tx.append(write.streamId, events, { expectedVersion: expectedVersion(write.streamId) });
+      appended.push(result);
+      if (inline.length > 0) stored.push(...asStored(write.streamId, events, result));
+    }
+    for (const projection of inline) {
+      const mine = stored.filter((e) => !projection.streamTypes || projection.streamTypes.includes(e.streamType));
+      if (mine.length > 0) await projection.apply(mine, { executor: tx.executor, table: (t) => t });
     }
     const outcome = outcomeOf(appended);
     if (commandId) await recordCommand(tx.executor, commandId, outcome);
     return outcome;
     // One stream needs no up-front lock: its append is the transaction's first write, which the store allows.
   }, streams.length > 1 ? { streams } : {});
+}
+
+/** The events as a reader will see them (recorded time from this process's clock: the row has the database's). */
+function asStored(streamId: string, events: readonly NewEvent[], result: AppendResult): StoredEvent[] {
+  const streamType = parseStreamId(streamId);
+  const recordedAt = new Date().toISOString();
+  return events.map((event, i) => ({
+    eventId: event.eventId!,
+    streamId,
+    streamType,
+    streamVersion: result.nextExpectedVersion - events.length + 1 + i,
+    position: result.positions[i]!,
+    txId: result.checkpoint.txId,
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? 1,
+    data: event.data,
+    metadata: event.metadata ?? {},
+    recordedAt,
+  }));
 }
 
 function outcomeOf(appended: AppendResult[]): CommandOutcome {

@@ -47,7 +47,7 @@ export function createCommandHandler<E, M extends StreamModels<E>>(
           // Without an id there is nothing to record; with one, even "nothing to do" is the answer to repeat.
           outcome = writes.length === 0 && !commandId
             ? { appended: [], checkpoint: undefined }
-            : await appendDecisions(store, writes, loaded, commandId, command.metadata);
+            : await appendDecisions(store, writes, loaded, commandId, command.metadata, options.inline ?? []);
         } catch (error) {
           // A concurrent copy of this command may have won: then this one failed on the command id, on an event id
           // derived from it, on the stream version, or its decision saw the winner's events and refused. Whatever

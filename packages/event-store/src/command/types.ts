@@ -1,5 +1,6 @@
 import type { AppendResult, Checkpoint, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
 import type { StateReader, StreamModels } from "./stream-model.ts";
+import type { Projection } from "../projections/types.ts";
 
 /** What one decision appends to one stream. */
 export interface StreamDecision {
@@ -10,6 +11,11 @@ export interface StreamDecision {
 export interface CommandHandlerOptions<E, M extends StreamModels<E>> {
   /** One model per stream type that commands read. */
   streamTypes: M;
+  /**
+   * Inline projections: applied to a command's events in the transaction that appends them, for views that need
+   * read-your-writes. They see only events appended through this handler, and must not also run asynchronously.
+   */
+  inline?: readonly Projection[];
   /** Turns a stored event into what the models fold (this is where upcasting happens). */
   read(event: StoredEvent): E;
   /** Attempts in all when another writer gets in between load and append (default 3). */
