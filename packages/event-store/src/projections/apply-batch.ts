@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { checkpointOf } from "../checkpoint.ts";
 import type { Checkpoint, StoredEvent } from "../types.ts";
-import { advanceCheckpoint } from "./checkpoints.ts";
+import { advanceCheckpoint, loadCheckpoint } from "./checkpoints.ts";
 import type { Projection } from "./types.ts";
 
 /** Another instance moved the checkpoint: this one is no longer the leader, and its batch was rolled back. */
@@ -30,13 +30,25 @@ interface Target {
 
 /** Read-model rows and the checkpoint, in one transaction: both move, or neither (exactly-once). */
 async function applyOnce(target: Target, from: Checkpoint, events: readonly StoredEvent[]): Promise<void> {
-  await target.database.db.transaction(async (tx) => {
-    await target.projection.apply(events, { executor: tx, table: target.table });
-    const to = checkpointOf(events[events.length - 1]!);
-    if (!(await advanceCheckpoint(tx, target.checkpointName, from, to, events.length))) {
-      throw new LostLeadership(target.projection.name);
-    }
-  });
+  try {
+    await target.database.db.transaction(async (tx) => {
+      await target.projection.apply(events, { executor: tx, table: target.table });
+      const to = checkpointOf(events[events.length - 1]!);
+      if (!(await advanceCheckpoint(tx, target.checkpointName, from, to, events.length))) {
+        throw new LostLeadership(target.projection.name);
+      }
+    });
+  } catch (error) {
+    // A batch can also fail because another instance applied it first (e.g. its rows' unique keys): then the
+    // checkpoint has moved, and that is a lost leadership to step back from, not an event to halt on.
+    if (!(error instanceof LostLeadership) && (await checkpointMoved(target, from))) throw new LostLeadership(target.projection.name);
+    throw error;
+  }
+}
+
+async function checkpointMoved(target: Target, from: Checkpoint): Promise<boolean> {
+  const row = await loadCheckpoint(target.database.db, target.checkpointName).catch(() => undefined);
+  return row !== undefined && (row.checkpoint.txId !== from.txId || row.checkpoint.position !== from.position);
 }
 
 async function withRetries(policy: RetryPolicy, work: () => Promise<void>): Promise<unknown | undefined> {
