@@ -71,6 +71,7 @@ for (const driver of env.BENCH_DRIVERS.split(",").map((d) => d.trim())) {
       await worker.exited;
       rounds.push(`| lag commit -> carts read model at ${Math.round(lag.achieved)} commands/s, p50 | ${lag.p50.toFixed(0)} ms | | | |`);
       rounds.push(`| lag commit -> carts read model at ${Math.round(lag.achieved)} commands/s, p99 | ${lag.p99.toFixed(0)} ms | | | < 1000 ms |`);
+      rounds.push(`| load generator's event-loop delay, p99 / max | ${lag.loopDelayP99.toFixed(0)} / ${lag.loopDelayMax.toFixed(0)} ms | | | |`);
     } finally {
       worker.child.kill("SIGKILL");
       await cleanup();

@@ -80,6 +80,29 @@ export async function readAllPage(
   return rows.map(toEvent);
 }
 
+/**
+ * A filtered page plus how far the log reaches in the same snapshot. When the page is not full, every matching
+ * event up to `head` is in it, so a reader may move its checkpoint to `head` and not scan the same unrelated
+ * events again on its next look (a projection of rare event types would otherwise re-read the whole tail).
+ */
+export async function readFilteredPageWithHead(
+  executor: Executor,
+  after: Checkpoint,
+  limit: number,
+  filter: EventFilter,
+): Promise<{ events: StoredEvent[]; head: Checkpoint }> {
+  const streamTypes = filter.streamTypes?.length ? names(filter.streamTypes, "filter.streamTypes") : null;
+  const types = filter.types?.length ? names(filter.types, "filter.types") : null;
+  const variant = (streamTypes ? 1 : 0) + (types ? 2 : 0);
+  const params: unknown[] = [String(after.txId), after.position, limit];
+  if (streamTypes) params.push(streamTypes);
+  if (types) params.push(types);
+  const rows = await run<EventRow & { head_tx: string; head_position: string | number }>(executor, WITH_HEAD[variant]!, params);
+  if (rows.length === 0) return { events: [], head: START };
+  const head = { txId: Number(rows[0]!.head_tx), position: Number(rows[0]!.head_position) };
+  return { events: rows.filter((r) => r.event_id !== null).map(toEvent), head };
+}
+
 export async function* readAllBatches(
   executor: Executor,
   after: Checkpoint = START,
@@ -111,8 +134,16 @@ export async function headCheckpoint(executor: Executor): Promise<Checkpoint> {
 
 const NAME = /^[A-Za-z0-9_.:-]+$/;
 
+const WITH_HEAD = [0, 1, 2, 3].map((variant) => `with head as (
+    select tx_id::text as head_tx, position as head_position from events
+    where tx_id < pg_snapshot_xmin(pg_current_snapshot()) order by tx_id desc, position desc limit 1),
+  page as (${readAllText(variant)})
+  select head.head_tx, head.head_position, page.* from head left join page on true order by page.tx_id::xid8, page.position`);
+
 /** Four fixed statements (no filter, stream types, event types, both), so each is prepared once per connection. */
-const READ_ALL = [0, 1, 2, 3].map((variant) => {
+const READ_ALL = [0, 1, 2, 3].map((variant) => readAllText(variant));
+
+function readAllText(variant: number): string {
   const filters = [
     variant & 1 ? "and stream_type = any(string_to_array($4, ','))" : "",
     variant & 2 ? `and type = any(string_to_array($${variant & 1 ? 5 : 4}, ','))` : "",
@@ -120,7 +151,7 @@ const READ_ALL = [0, 1, 2, 3].map((variant) => {
   return `select ${COLUMNS_TEXT} from events
     where (tx_id, position) > ($1::xid8, $2::bigint) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) ${filters}
     order by events.tx_id, events.position limit $3`;
-});
+}
 
 function names(list: string[], path: string): string {
   for (const name of list) if (!NAME.test(name)) throw new ValidationError(`"${name}" is not a valid name`, path);

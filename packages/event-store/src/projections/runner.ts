@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { DrizzleDatabase } from "../db/database.ts";
 import { EVENTS_CHANNEL } from "../notifier.ts";
-import { readAllPage } from "../read.ts";
+import { readAllPage, readFilteredPageWithHead } from "../read.ts";
+import { compareCheckpoints } from "../checkpoint.ts";
 import type { EventStore } from "../store.ts";
 import { applyBatch, LostLeadership, type RetryPolicy } from "./apply-batch.ts";
-import { ensureCheckpoint, heartbeat, loadCheckpoint, markFailed } from "./checkpoints.ts";
+import { advanceCheckpoint, ensureCheckpoint, heartbeat, loadCheckpoint, markFailed } from "./checkpoints.ts";
 import { backendId, resign, tryLead } from "./leadership.ts";
 import { rebuildName, rebuildStep, startRebuild } from "./rebuild.ts";
 import type { Projection } from "./types.ts";
@@ -77,16 +78,26 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
       worked = (await rebuildStep(database, projection, batchSize * 4, retry)) || worked;
     }
     if (row.status === "failed") return worked;
-    const filter = projection.streamTypes ? { streamTypes: [...projection.streamTypes] } : undefined;
-    const page = await readAllPage(database.db, row.checkpoint, batchSize, filter);
-    if (page.length === 0) return worked;
-    const target = { database, projection, checkpointName: projection.name, table: (t: string) => t };
-    const outcome = await applyBatch(target, row.checkpoint, page, retry);
-    if (!outcome.ok) {
-      await markFailed(database.db, projection.name, describe(outcome.error), outcome.failed);
-      log("projection halted", { projection: projection.name, position: outcome.failed.position, error: describe(outcome.error) });
+    const { events: page, head } = projection.streamTypes
+      ? await readFilteredPageWithHead(database.db, row.checkpoint, batchSize, { streamTypes: [...projection.streamTypes] })
+      : { events: await readAllPage(database.db, row.checkpoint, batchSize, undefined), head: undefined };
+    let checkpoint = row.checkpoint;
+    if (page.length > 0) {
+      const target = { database, projection, checkpointName: projection.name, table: (t: string) => t };
+      const outcome = await applyBatch(target, row.checkpoint, page, retry);
+      if (!outcome.ok) {
+        await markFailed(database.db, projection.name, describe(outcome.error), outcome.failed);
+        log("projection halted", { projection: projection.name, position: outcome.failed.position, error: describe(outcome.error) });
+        return true;
+      }
+      checkpoint = outcome.checkpoint;
     }
-    return true;
+    // Every matching event up to `head` was in this page: skip the unrelated ones after it for good, or each look
+    // would scan them again (a projection of rare stream types would re-read the whole tail of the log).
+    if (head && page.length < batchSize && compareCheckpoints(head, checkpoint) > 0) {
+      await advanceCheckpoint(database.db, projection.name, checkpoint, head, 0);
+    }
+    return page.length > 0 || worked;
   };
 
   const loop = async (connection: DrizzleDatabase): Promise<void> => {
