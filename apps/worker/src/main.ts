@@ -2,8 +2,7 @@
  * The worker: a second service. Applies the async projections (one active instance per projection across all
  * workers) and runs the fulfillment process. SIGTERM/SIGINT: finish the batch in hand, commit, release locks, exit.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { workerMigrationSet } from "./migrations.ts";
 import { pino } from "pino";
 import { createEventStore, migrate, openDatabase, startProjectionRunner } from "@chronicle/event-store";
 import { projectionsMigrationSet, shopProjections } from "@chronicle/projections";
@@ -11,14 +10,13 @@ import { fulfillmentProjection } from "./fulfillment/fulfillment-projection.ts";
 import { startOutboxSender } from "./fulfillment/outbox-sender.ts";
 import { loadEnv } from "./env.ts";
 
-const workerMigrations = { folder: path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "drizzle"), table: "worker_migrations" };
 
 const env = loadEnv();
 const log = pino({ level: env.LOG_LEVEL, base: { service: "worker", worker: env.WORKER_ID } });
 const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: 8 } : { dataDir: env.PGLITE_DIR });
 await migrate(database);
 await migrate(database, projectionsMigrationSet);
-await migrate(database, workerMigrations);
+await migrate(database, workerMigrationSet);
 const store = createEventStore(database);
 
 const fulfillment = fulfillmentProjection(env.SHIP_DELAY_MS);

@@ -1,5 +1,4 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { workerMigrationSet } from "./migrations.ts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { executeShopCommand, seedDemo } from "@chronicle/application";
@@ -11,7 +10,6 @@ import { projectionsMigrationSet, shopProjections } from "@chronicle/projections
 import { fulfillmentProjection } from "./fulfillment/fulfillment-projection.ts";
 import { spawnWorker, type WorkerProcess } from "./worker-process.fixture.ts";
 
-const workerMigrations = { folder: path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "drizzle"), table: "worker_migrations" };
 const all = [...shopProjections, fulfillmentProjection(50)];
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,7 +35,7 @@ describeOnPostgres("the worker service, as processes on real Postgres", () => {
     database = await openDatabase({ url, poolSize: 6 });
     await migrate(database);
     await migrate(database, projectionsMigrationSet);
-    await migrate(database, workerMigrations);
+    await migrate(database, workerMigrationSet);
     store = createEventStore(database);
     await seedDemo(store);
   });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEventStore, type EventStore } from "./store.ts";
 import type { Database } from "./db/database.ts";
-import { describeOnPostgres, openTestDatabase } from "./testing/index.ts";
-import { waitFor } from "./store.contract.ts";
+import { describeOnPostgres, openTestDatabase, waitFor } from "./testing/index.ts";
 import type { Checkpoint, StoredEvent } from "./types.ts";
 
 /** A gate a test opens when it wants a transaction to go on. */

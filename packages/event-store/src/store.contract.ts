@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEventStore, type EventStore } from "./store.ts";
 import { query, type Database } from "./db/database.ts";
-import { openTestDatabase, type TestDriver } from "./testing/index.ts";
+import { openTestDatabase, waitFor, type TestDriver } from "./testing/index.ts";
 import { ConcurrencyError, DuplicateEventError, EventTooLargeError, ValidationError, type EventStoreError } from "./errors.ts";
 import { START, checkpointOf, compareCheckpoints } from "./checkpoint.ts";
 import type { StoredEvent } from "./types.ts";
@@ -267,12 +267,4 @@ export function eventStoreContract(driver: TestDriver): void {
       expect(subscription.checkpoint).toEqual(START);
     });
   });
-}
-
-export async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }

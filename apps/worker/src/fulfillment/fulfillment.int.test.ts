@@ -1,5 +1,4 @@
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { workerMigrationSet } from "../migrations.ts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeShopCommand, seedDemo } from "@chronicle/application";
@@ -9,7 +8,6 @@ import { openTestDatabase } from "@chronicle/event-store/testing";
 import { fulfillmentProjection } from "./fulfillment-projection.ts";
 import { startOutboxSender } from "./outbox-sender.ts";
 
-const workerMigrations = { folder: path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "drizzle"), table: "worker_migrations" };
 const now = () => new Date().toISOString();
 
 describe("the fulfillment process (PGlite, in process)", () => {
@@ -37,7 +35,7 @@ describe("the fulfillment process (PGlite, in process)", () => {
   };
 
   beforeAll(async () => {
-    const opened = await openTestDatabase("pglite", { migrations: [eventStoreMigrationSet, workerMigrations] });
+    const opened = await openTestDatabase("pglite", { migrations: [eventStoreMigrationSet, workerMigrationSet] });
     close = opened.close;
     store = createEventStore(opened.database);
     await seedDemo(store);

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+import { bigint, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { xid8 } from "./schema.ts";
 
 /**
  * One row per projection (and one per rebuild in progress, named `<projection>__rebuild`): how far it has read,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, customType, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** xid8: a 64-bit, never-wrapping transaction id. Drizzle has no built-in type for it. */
-const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+export const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
 /**
  * The log. Append-only: triggers in the migrations refuse UPDATE, DELETE and TRUNCATE.

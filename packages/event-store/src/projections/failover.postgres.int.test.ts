@@ -2,11 +2,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { query, type Database } from "../db/database.ts";
 import { createEventStore, type EventStore } from "../store.ts";
-import { describeOnPostgres, openTestDatabase } from "../testing/index.ts";
+import { describeOnPostgres, openTestDatabase, waitFor } from "../testing/index.ts";
 import { projectionStatuses } from "./admin.ts";
 import { startProjectionRunner, type ProjectionRunner } from "./runner.ts";
 import { countingProjection, createTestTables } from "./test-projections.fixture.ts";
-import { waitFor2 } from "./runner.contract.ts";
 
 describeOnPostgres("projection runners competing on real Postgres", () => {
   let database: Database;
@@ -35,7 +34,7 @@ describeOnPostgres("projection runners competing on real Postgres", () => {
       }
     };
     await load(() => appended >= 2000);
-    await waitFor2(async () => runners.filter((r) => r.leading().length > 0).length === 1);
+    await waitFor(async () => runners.filter((r) => r.leading().length > 0).length === 1);
     const leader = runners.find((r) => r.leading().length > 0)!;
     // Kill the leader's lock connection, as a crash would, while appends go on.
     const [lock] = await query<{ pid: number }>(database.db, sql`select pid from pg_locks where locktype = 'advisory'
@@ -44,9 +43,9 @@ describeOnPostgres("projection runners competing on real Postgres", () => {
     await database.db.execute(sql`select pg_terminate_backend(${lock!.pid}::int)`);
     await expect(leader.done).rejects.toThrow(/lost its lock connection/);
     await load(() => appended >= 4000);
-    await waitFor2(async () => runners.some((r) => r !== leader && r.leading().length > 0));
+    await waitFor(async () => runners.some((r) => r !== leader && r.leading().length > 0));
     const takeoverMs = Date.now() - killedAt;
-    await waitFor2(async () => (await projectionStatuses(store, [projection]))[0]!.lag === 0, 120_000);
+    await waitFor(async () => (await projectionStatuses(store, [projection]))[0]!.lag === 0, 120_000);
     const [applied] = await query<{ n: string; distinct_n: string }>(database.db, sql`select count(*) as n, count(distinct event_id) as distinct_n from test_applied`);
     const counted = await query<{ n: string }>(database.db, sql`select coalesce(sum(n), 0) as n from test_counts`);
     const status = (await projectionStatuses(store, [projection]))[0]!;

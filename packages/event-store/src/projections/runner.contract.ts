@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { query, type Database } from "../db/database.ts";
 import { createEventStore, type EventStore } from "../store.ts";
-import { openTestDatabase, type TestDriver } from "../testing/index.ts";
+import { openTestDatabase, waitFor, type TestDriver } from "../testing/index.ts";
 import { projectionStatuses, requestRebuild, retryProjection, skipFailedEvent } from "./admin.ts";
 import { startProjectionRunner, type ProjectionRunner } from "./runner.ts";
 import { rebuildStep, startRebuild } from "./rebuild.ts";
@@ -38,7 +38,7 @@ export function projectionRunnerContract(driver: TestDriver): void {
   it("applies events in batches with its checkpoint, and reports itself running with no lag", async () => {
     for (let i = 0; i < 30; i++) await store.append(`order-${i % 3}`, [{ type: "Placed", data: { i } }, { type: "Paid", data: { i } }]);
     runner = startProjectionRunner(store, projections, { ...fast, batchSize: 7, instanceId: "first" });
-    await waitFor2(async () => (await count("Placed")) === 30 && (await count("Paid")) === 30);
+    await waitFor(async () => (await count("Placed")) === 30 && (await count("Paid")) === 30);
     const s = await status("test_counts");
     expect(s).toMatchObject({ state: "running", lag: 0, leader: "first", error: null });
     expect(s.checkpoint).toEqual(await store.headCheckpoint());
@@ -47,7 +47,7 @@ export function projectionRunnerContract(driver: TestDriver): void {
   it("halts only the projection that cannot apply an event, shows the error, resumes on retry", async () => {
     poison = "Poison";
     await store.append("order-p", [{ type: "Before", data: {} }, { type: "Poison", data: {} }, { type: "After", data: {} }]);
-    await waitFor2(async () => (await status("test_counts")).state === "failed");
+    await waitFor(async () => (await status("test_counts")).state === "failed");
     const halted = await status("test_counts");
     expect(halted.error?.message).toContain("cannot apply Poison");
     const [poisonEvent] = (await store.readStream("order-p")).filter((e) => e.type === "Poison");
@@ -55,11 +55,11 @@ export function projectionRunnerContract(driver: TestDriver): void {
     expect(await count("Before")).toBe(1); // everything before the poison event is applied
     expect(await count("After")).toBe(0);
     // The sibling goes on.
-    await waitFor2(async () => (await status("test_types_seen")).lag === 0);
+    await waitFor(async () => (await status("test_types_seen")).lag === 0);
     expect((await query(database.db, sql`select 1 from test_types_seen where type = 'After'`)).length).toBe(1);
     poison = undefined; // "the fix"
     await retryProjection(store, "test_counts");
-    await waitFor2(async () => (await count("After")) === 1);
+    await waitFor(async () => (await count("After")) === 1);
     expect(await count("Poison")).toBe(1);
     expect((await status("test_counts")).state).toBe("running");
   });
@@ -67,9 +67,9 @@ export function projectionRunnerContract(driver: TestDriver): void {
   it("skips a poison event on request, and records the skip in the log", async () => {
     poison = "Poison2";
     await store.append("order-q", [{ type: "Poison2", data: {} }, { type: "AfterSkip", data: {} }]);
-    await waitFor2(async () => (await status("test_counts")).state === "failed");
+    await waitFor(async () => (await status("test_counts")).state === "failed");
     await skipFailedEvent(store, "test_counts", "admin:1");
-    await waitFor2(async () => (await count("AfterSkip")) === 1);
+    await waitFor(async () => (await count("AfterSkip")) === 1);
     expect(await count("Poison2")).toBe(0);
     const [skip] = await store.readStream("projection-test_counts");
     expect(skip).toMatchObject({ type: "ProjectionEventSkipped", metadata: { actor: "admin:1" }, data: { projection: "test_counts" } });
@@ -79,7 +79,7 @@ export function projectionRunnerContract(driver: TestDriver): void {
 
   it("rebuilds into fresh tables while the live ones serve, reports progress, then swaps", async () => {
     for (let i = 0; i < 200; i++) await store.append(`cart-r${i % 5}`, [{ type: "Added", data: { i } }]);
-    await waitFor2(async () => (await count("Added")) === 200);
+    await waitFor(async () => (await count("Added")) === 200);
     const rows = async () => (await query<{ type: string; n: string | number }>(database.db, sql`select type, n from test_counts order by type`))
       .map((r) => [r.type, Number(r.n)] as const);
     const before = await rows();
@@ -95,7 +95,7 @@ export function projectionRunnerContract(driver: TestDriver): void {
     expect((await status("test_counts")).state).toBe("rebuilding");
     expect(await rows()).toEqual(before); // the live tables keep serving meanwhile
     runner = startProjectionRunner(store, projections, { ...fast, batchSize: 7, instanceId: "second" });
-    await waitFor2(async () => {
+    await waitFor(async () => {
       const s = await status("test_counts");
       return s.rebuild === null && s.state === "running";
     });
@@ -104,12 +104,4 @@ export function projectionRunnerContract(driver: TestDriver): void {
     expect(after.filter(([type]) => type !== "Poison2")).toEqual(before);
     expect(after.find(([type]) => type === "Poison2")?.[1]).toBe(1);
   });
-}
-
-export async function waitFor2(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }

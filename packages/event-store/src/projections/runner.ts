@@ -5,7 +5,7 @@ import { readAllPage, readFilteredPageWithHead } from "../read.ts";
 import { compareCheckpoints } from "../checkpoint.ts";
 import type { EventStore } from "../store.ts";
 import { applyBatch, LostLeadership, type RetryPolicy } from "./apply-batch.ts";
-import { advanceCheckpoint, ensureCheckpoint, heartbeat, loadCheckpoint, markFailed } from "./checkpoints.ts";
+import { advanceCheckpoint, ensureCheckpoint, heartbeat, loadCheckpoints, markFailed } from "./checkpoints.ts";
 import { backendId, resign, tryLead } from "./leadership.ts";
 import { rebuildName, rebuildStep, startRebuild } from "./rebuild.ts";
 import type { Projection } from "./types.ts";
@@ -66,7 +66,9 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
     });
 
   const step = async (projection: Projection): Promise<boolean> => {
-    const row = await loadCheckpoint(database.db, projection.name);
+    // The projection's row and its rebuild's row, in one query: this runs for every batch.
+    const rows = await loadCheckpoints(database.db, [projection.name, rebuildName(projection.name)]);
+    const row = rows.find((r) => r.name === projection.name);
     if (!row) return false;
     let worked = false;
     if (row.rebuildRequestedAt) {
@@ -74,7 +76,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
       log("rebuild started", { projection: projection.name });
       worked = true;
     }
-    if (await loadCheckpoint(database.db, rebuildName(projection.name))) {
+    if (worked || rows.some((r) => r.name === rebuildName(projection.name))) {
       worked = (await rebuildStep(database, projection, batchSize * 4, retry)) || worked;
     }
     if (row.status === "failed") return worked;
