@@ -1,4 +1,4 @@
-import { workerMigrationSet } from "./migrations.ts";
+import { fulfillmentProjection, workerMigrationSet } from "@chronicle/fulfillment";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { executeShopCommand, seedDemo } from "@chronicle/application";
@@ -7,7 +7,6 @@ import {
 } from "@chronicle/event-store";
 import { createTestDatabase, describeOnPostgres, postgresUrl } from "@chronicle/event-store/testing";
 import { projectionsMigrationSet, shopProjections } from "@chronicle/projections";
-import { fulfillmentProjection } from "./fulfillment/fulfillment-projection.ts";
 import { spawnWorker, type WorkerProcess } from "./worker-process.fixture.ts";
 
 const all = [...shopProjections, fulfillmentProjection(50)];

@@ -42,3 +42,4 @@ export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } fr
 export { commandEventId } from "./command/command-ids.ts";
 export * from "./projections/index.ts";
 export { projectionCheckpoints } from "./db/projection-schema.ts";
+export { auditLog, eventById, eventsCausedBy, eventsPerMinute, MAX_AUDIT_PAGE, type AuditFilter, type AuditPage } from "./audit.ts";

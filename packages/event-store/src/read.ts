@@ -8,9 +8,9 @@ import type { Checkpoint, EventFilter, ReadStreamOptions, StoredEvent } from "./
 const COLUMNS_TEXT = `event_id::text as event_id, stream_id, stream_type, stream_version, position,
   tx_id::text as tx_id, type, schema_version, data, metadata,
   to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at`;
-const COLUMNS = sql.raw(COLUMNS_TEXT);
+export const COLUMNS = sql.raw(COLUMNS_TEXT);
 
-interface EventRow {
+export interface EventRow {
   event_id: string;
   stream_id: string;
   stream_type: string;
@@ -24,7 +24,7 @@ interface EventRow {
   recorded_at: string;
 }
 
-function toEvent(row: EventRow): StoredEvent {
+export function toEvent(row: EventRow): StoredEvent {
   return {
     eventId: row.event_id,
     streamId: row.stream_id,

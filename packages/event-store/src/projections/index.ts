@@ -1,6 +1,7 @@
 export type { Projection, ProjectionTarget } from "./types.ts";
 export { startProjectionRunner, type ProjectionRunner, type ProjectionRunnerOptions } from "./runner.ts";
 export { LostLeadership, type RetryPolicy } from "./apply-batch.ts";
+export { waitForProjections } from "./wait.ts";
 export { rebuildProjection, type RebuildProgress } from "./rebuild.ts";
 export {
   projectionStatuses,

@@ -1,4 +1,4 @@
-import { workerMigrationSet } from "../migrations.ts";
+import { workerMigrationSet } from "./migrations.ts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeShopCommand, seedDemo } from "@chronicle/application";

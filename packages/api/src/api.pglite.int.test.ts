@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { demoAccounts } from "./auth/demo-accounts.ts";
+import { openApiHarness, type ApiHarness, type Caller } from "./testing/api-harness.ts";
+
+let h: ApiHarness;
+let shopper: Caller;
+let admin: Caller;
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}`;
+  }
+}
+
+beforeAll(async () => {
+  h = await openApiHarness();
+  shopper = await h.caller(await h.signUp("Carol", "carol@example.com"));
+  const adminAccount = demoAccounts.find((a) => a.role === "admin")!;
+  admin = await h.caller(await h.signIn(adminAccount.email, adminAccount.password));
+});
+afterAll(() => h?.close());
+
+describe("the API over PGlite, through createCaller", () => {
+  it("shows the demo catalog to anyone, with prices and stock", async () => {
+    const anonymous = await h.caller();
+    const catalog = await anonymous.catalog.list();
+    expect(catalog.map((p) => p.productId)).toEqual(expect.arrayContaining(["101", "102"]));
+    expect(catalog.find((p) => p.productId === "101")).toMatchObject({ name: "Classic Mug", price: { amount: 1200, currency: "EUR" } });
+    expect(await codeOf(anonymous.catalog.product({ productId: "999" }))).toBe("NOT_FOUND");
+  });
+
+  it("signs a new shopper up as a user of the domain (RegisterUser in the log)", async () => {
+    const me = await shopper.session.me();
+    expect(me).toMatchObject({ name: "Carol", role: "customer" });
+    const events = await h.runtime.store.readStream(`user-${me!.id}`);
+    expect(events.map((e) => e.type)).toEqual(["UserRegistered"]);
+  });
+
+  it("adds to the cart and reads its own write through the checkpoint", async () => {
+    const receipt = await shopper.cart.add({ productId: "101", quantity: 2 });
+    expect(receipt.checkpoint).toMatch(/^\d+\/\d+$/);
+    const cart = await shopper.cart.get({ after: receipt.checkpoint! });
+    expect(cart.fresh).toBe(true);
+    expect(cart.items).toEqual([expect.objectContaining({ productId: "101", quantity: 2 })]);
+  });
+
+  it("a repeated command id acts once", async () => {
+    const first = await shopper.cart.add({ productId: "103", quantity: 1, commandId: "click-0001-abcd" });
+    const again = await shopper.cart.add({ productId: "103", quantity: 1, commandId: "click-0001-abcd" });
+    expect(again).toEqual({ ...first, duplicate: true });
+    const cart = await shopper.cart.get({ after: again.checkpoint! });
+    expect(cart.items.find((i) => i.productId === "103")?.quantity).toBe(1);
+  });
+
+  it("checks out; the worker confirms and ships the order, which the shopper sees change", async () => {
+    const placed = await shopper.orders.checkout({ orderId: "c-order-1" });
+    const { order } = await shopper.orders.get({ orderId: "c-order-1", after: placed.checkpoint! });
+    expect(order.status).toBe("pending");
+    let status = order.status;
+    for (let i = 0; i < 200 && status !== "shipped"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await shopper.orders.get({ orderId: "c-order-1" })).order.status;
+    }
+    expect(status).toBe("shipped");
+    const { history } = await admin.admin.orders.get({ orderId: "c-order-1" });
+    expect(history.map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed", "OrderShipped"]);
+  });
+
+  it("maps domain errors to tRPC codes and zod issues to form fields", async () => {
+    expect(await codeOf(shopper.cart.add({ productId: "nope", quantity: 1 }))).toBe("NOT_FOUND");
+    const invalid = await shopper.cart.add({ productId: "101", quantity: 0 }).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(TRPCError);
+    expect((invalid as TRPCError).code).toBe("BAD_REQUEST");
+    // The cart was checked out: an empty cart cannot be ordered (a domain rule, ILLEGAL_STATE -> CONFLICT).
+    expect(await codeOf(shopper.orders.checkout({ orderId: "c-order-2" }))).toBe("CONFLICT");
+    // A retry of the same checkout is not an error: it answers what the first one did.
+    expect((await shopper.orders.checkout({ orderId: "c-order-1" })).duplicate).toBe(true);
+  });
+
+  it("gives another customer's order as NOT_FOUND", async () => {
+    const other = await h.caller(await h.signUp("Dave", "dave@example.com"));
+    expect(await codeOf(other.orders.get({ orderId: "c-order-1" }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.orders.get({ orderId: "1001" }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.orders.cancel({ orderId: "c-order-1" }))).toBe("NOT_FOUND");
+  });
+
+  it("lets the admin change a price and receive stock, recorded with the admin as actor", async () => {
+    const changed = await admin.admin.products.changePrice({ productId: "102", price: { amount: 2700, currency: "EUR" } });
+    const stocked = await admin.admin.products.receiveStock({ productId: "102", quantity: 5 });
+    const { products } = await admin.admin.products.list({ after: stocked.checkpoint! });
+    expect(products.find((p) => p.productId === "102")).toMatchObject({ price: { amount: 2700 }, availableStock: 35 });
+    const page = await admin.admin.audit.list({ filter: { streamId: "product-102" }, limit: 2 });
+    expect(page.events.map((e) => e.type)).toEqual(["StockReceived", "ProductPriceChanged"]);
+    expect(page.events[1]!.metadata.actor).toMatch(/^admin:/);
+    expect(changed.checkpoint).not.toBeNull();
+  });
+
+  it("filters the audit log by correlation id and pages by keyset", async () => {
+    const correlated = await h.caller(new Headers({ cookie: (await h.signIn("alice@example.com", "alice-shops")).get("cookie")!, "x-correlation-id": "corr-test-1" }));
+    await correlated.cart.add({ productId: "104", quantity: 1 });
+    const byCorrelation = await admin.admin.audit.list({ filter: { correlationId: "corr-test-1" } });
+    expect(byCorrelation.events.map((e) => e.type)).toEqual(["ProductAddedToCart"]);
+    const first = await admin.admin.audit.list({ limit: 5 });
+    const second = await admin.admin.audit.list({ limit: 5, cursor: first.next! });
+    expect(first.events).toHaveLength(5);
+    const positions = [...first.events, ...second.events].map((e) => e.position);
+    expect(new Set(positions).size).toBe(positions.length);
+    expect(second.events[0]!.position).toBeLessThan(first.events[4]!.position);
+  });
+
+  it("opens an event with its causes and effects", async () => {
+    const placed = (await admin.admin.audit.list({ filter: { types: ["OrderPlaced"], streamId: "order-c-order-1" } })).events[0]!;
+    const view = await admin.admin.audit.event({ eventId: placed.eventId });
+    expect(view.caused.map((e) => e.type)).toEqual(expect.arrayContaining(["StockReserved"]));
+    expect(view.upcast.current).toBeNull();
+  });
+
+  it("shows the article's user at version 1 (old schema, upcast) and the cart at every version", async () => {
+    const aliceRegistered = (await admin.admin.audit.list({ filter: { streamId: "user-1" } })).events.at(-1)!;
+    expect(aliceRegistered.type).toBe("UserRegistered");
+    const cartNow = await admin.admin.timeTravel.stream({ streamId: "cart-1" });
+    const cartThen = await admin.admin.timeTravel.stream({ streamId: "cart-1", version: 1 });
+    expect(cartThen.version).toBe(1);
+    expect(cartThen.changes.length).toBeGreaterThan(0);
+    expect(cartNow.length).toBeGreaterThanOrEqual(2);
+    expect(await codeOf(admin.admin.timeTravel.stream({ streamId: "cart-nobody" }))).toBe("NOT_FOUND");
+  });
+
+  it("reports projection status, explains a row and rebuilds a projection to the same rows", async () => {
+    const statuses = await admin.admin.projections.status();
+    expect(statuses.map((s) => s.name)).toEqual(expect.arrayContaining(["catalog", "carts", "orders", "fulfillment"]));
+    const why = await admin.admin.projections.provenance({ projection: "orders", key: "1001" });
+    expect(why.lastEvent?.streamId).toBe("order-1001");
+    expect(why.events[0]!.type).toBe("OrderPlaced");
+    const before = await admin.admin.projections.provenance({ projection: "orders", key: "c-order-1" });
+    await admin.admin.projections.rebuild({ name: "orders" });
+    for (let i = 0; i < 200; i++) {
+      const orders = (await admin.admin.projections.status()).find((s) => s.name === "orders")!;
+      if (orders.state !== "rebuilding" && i > 2) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const after = await admin.admin.projections.provenance({ projection: "orders", key: "c-order-1" });
+    expect(after.row).toEqual(before.row);
+    expect(await codeOf(admin.admin.projections.rebuild({ name: "nope" }))).toBe("NOT_FOUND");
+  });
+});

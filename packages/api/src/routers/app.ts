@@ -1,0 +1,30 @@
+import { router } from "../trpc/init.ts";
+import { auditRouter } from "./admin/audit.ts";
+import { customersRouter } from "./admin/customers.ts";
+import { dashboardRouter } from "./admin/dashboard.ts";
+import { adminOrdersRouter } from "./admin/orders.ts";
+import { productsRouter } from "./admin/products.ts";
+import { projectionsRouter } from "./admin/projections.ts";
+import { timeTravelRouter } from "./admin/time-travel.ts";
+import { cartRouter } from "./cart.ts";
+import { catalogRouter } from "./catalog.ts";
+import { ordersRouter } from "./orders.ts";
+import { sessionRouter } from "./session.ts";
+
+export const appRouter = router({
+  session: sessionRouter,
+  catalog: catalogRouter,
+  cart: cartRouter,
+  orders: ordersRouter,
+  admin: router({
+    dashboard: dashboardRouter,
+    customers: customersRouter,
+    orders: adminOrdersRouter,
+    products: productsRouter,
+    audit: auditRouter,
+    timeTravel: timeTravelRouter,
+    projections: projectionsRouter,
+  }),
+});
+
+export type AppRouter = typeof appRouter;

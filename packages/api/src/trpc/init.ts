@@ -1,0 +1,64 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { executeShopCommand } from "@chronicle/application";
+import { formatCheckpoint } from "@chronicle/event-store";
+import type { Context, SessionUser } from "./context.ts";
+import { fieldErrorsOf, toTRPCError } from "./errors.ts";
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrorsOf(error.cause) } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure maps what it throws once, here; unexpected errors are logged with the correlation id. */
+const mapErrors = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  // tRPC wraps anything that is not a TRPCError as INTERNAL_SERVER_ERROR, keeping the original as the cause;
+  // errors that already carry a code (input validation, authorization) pass as they are.
+  if (result.ok || result.error.code !== "INTERNAL_SERVER_ERROR") return result;
+  const mapped = toTRPCError(result.error.cause ?? result.error);
+  if (mapped.code === "INTERNAL_SERVER_ERROR") {
+    ctx.runtime.log.error({ path, correlationId: ctx.correlationId, err: result.error.cause ?? result.error }, "procedure failed");
+  }
+  throw mapped;
+});
+
+export const publicProcedure = t.procedure.use(mapErrors);
+
+/** Signed in, any role. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  return next({ ctx: { ...ctx, user: ctx.user as SessionUser } });
+});
+
+/** Shoppers: their own cart and orders. Admins run the shop through the admin procedures instead. */
+export const customerProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "customer") throw new TRPCError({ code: "FORBIDDEN", message: "for customer accounts" });
+  return next();
+});
+
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "admins only" });
+  return next();
+});
+
+/** What every mutation returns: where its events sit in the log, so a query can wait for a projection to pass it. */
+export interface CommandReceipt {
+  checkpoint: string | null;
+  duplicate: boolean;
+}
+
+/** Runs one domain command with the request's metadata (clock, correlation id, actor). */
+export async function runCommand(ctx: Context, command: unknown, commandId?: string): Promise<CommandReceipt> {
+  const actor = ctx.user ? `${ctx.user.role === "admin" ? "admin" : "user"}:${ctx.user.id}` : "anonymous";
+  const result = await executeShopCommand(ctx.runtime.store, command, {
+    now: ctx.now(),
+    correlationId: ctx.correlationId,
+    actor,
+    ...(commandId && { commandId }),
+  });
+  return { checkpoint: result.checkpoint ? formatCheckpoint(result.checkpoint) : null, duplicate: result.duplicate };
+}
