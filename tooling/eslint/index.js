@@ -36,7 +36,7 @@ export const pureDomainRules = {
 
 export function chronicleConfig({ pureGlobs = [] } = {}) {
   return tseslint.config(
-    { ignores: ["**/node_modules/**", "**/.next/**", "**/dist/**", "**/.turbo/**", "**/next-env.d.ts", "**/.data/**", "**/drizzle/meta/**"] },
+    { ignores: ["**/node_modules/**", "**/.next*/**", "**/dist/**", "**/.turbo/**", "**/next-env.d.ts", "**/.data/**", "**/drizzle/meta/**"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
