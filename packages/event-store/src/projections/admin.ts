@@ -17,6 +17,8 @@ export interface ProjectionStatus {
   lag: number;
   leader: string | null;
   heartbeatAt: string | null;
+  /** Set from a rebuild request until the leader starts it: a small rebuild can start and finish between two polls. */
+  rebuildRequestedAt: string | null;
   error: { message: string; eventId: string | null; position: number | null; at: string | null } | null;
   skipped: number;
   rebuild: { done: number; total: number; ratePerSecond: number; etaSeconds: number | null; failed: string | null } | null;
@@ -49,6 +51,7 @@ export async function projectionStatuses(store: EventStore, projections: readonl
       lag,
       leader: alive ? row?.leader ?? null : null,
       heartbeatAt: row?.heartbeatAt ?? null,
+      rebuildRequestedAt: row?.rebuildRequestedAt ?? null,
       error: row?.status === "failed" ? { message: row.error ?? "", eventId: row.errorEventId, position: row.errorPosition, at: row.failedAt } : null,
       skipped: row?.skipped ?? 0,
       rebuild: rebuild ? rebuildProgress(rebuild, now) : null,
