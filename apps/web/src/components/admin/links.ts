@@ -1,0 +1,25 @@
+/** The back office's cross-links in one place, so every page builds them the same way. */
+export type RowSource = "catalog" | "carts" | "orders" | "overview_users";
+
+export const ROW_SOURCES: readonly RowSource[] = ["catalog", "carts", "orders", "overview_users"];
+
+export function timeTravelHref(streamId: string, version?: number): string {
+  const params = new URLSearchParams({ stream: streamId });
+  if (version !== undefined) params.set("version", String(version));
+  return `/admin/time-travel?${params}`;
+}
+
+export function eventHref(eventId: string): string {
+  return `/admin/audit/${eventId}`;
+}
+
+export function auditHref(filter: Record<string, string | undefined>): string {
+  const params = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
+  const query = params.toString();
+  return query ? `/admin/audit?${query}` : "/admin/audit";
+}
+
+/** Opens the projections page with its provenance form filled in (and answered). */
+export function provenanceHref(projection: RowSource, key: string): string {
+  return `/admin/projections?${new URLSearchParams({ projection, key })}#provenance`;
+}

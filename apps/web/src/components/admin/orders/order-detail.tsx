@@ -1,0 +1,56 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { formatMoney, formatTime } from "~/components/money";
+import { useTRPC } from "~/trpc/react";
+import { auditHref, eventHref, provenanceHref, timeTravelHref } from "../links";
+import { metaText } from "../metadata";
+
+export function OrderDetail({ orderId }: { orderId: string }) {
+  const trpc = useTRPC();
+  const { data: { order, history } } = useSuspenseQuery(trpc.admin.orders.get.queryOptions({ orderId }));
+  const streamId = `order-${order.orderId}`;
+  return (
+    <>
+      <p className="muted"><Link href="/admin/orders">Orders</Link> / <span className="mono">{order.orderId}</span></p>
+      <h1>Order <span className="mono">{order.orderId}</span> <span className={`badge ${order.status}`}>{order.status}</span></h1>
+      <div className="card">
+        <dl className="facts">
+          <dt>Customer</dt><dd className="mono">{order.userId}</dd>
+          <dt>Placed</dt><dd>{formatTime(order.placedAt)}</dd>
+          <dt>Updated</dt><dd>{formatTime(order.updatedAt)}</dd>
+          <dt>Total</dt><dd>{formatMoney(order.total)}</dd>
+          {order.rejectionReason && <><dt>Rejected because</dt><dd>{order.rejectionReason}</dd></>}
+        </dl>
+        <table style={{ marginTop: ".8rem" }}>
+          <thead><tr><th>Product</th><th>Quantity</th><th>Unit price</th></tr></thead>
+          <tbody>
+            {order.lines.map((l) => (
+              <tr key={l.productId}><td className="mono">{l.productId}</td><td>{l.quantity}</td><td>{formatMoney(l.unitPrice)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="row" style={{ margin: ".8rem 0 0" }}>
+          <Link href={timeTravelHref(streamId)}>Time travel through {streamId}</Link>
+          <Link href={auditHref({ streamId })}>Its events in the audit log</Link>
+          <Link href={provenanceHref("orders", order.orderId)}>Why is this row like this?</Link>
+        </p>
+      </div>
+      <h2>History</h2>
+      <table data-testid="order-history">
+        <thead><tr><th>Version</th><th>Type</th><th>Recorded</th><th>Actor</th><th /></tr></thead>
+        <tbody>
+          {history.map((e) => (
+            <tr key={e.eventId}>
+              <td><Link href={timeTravelHref(streamId, e.streamVersion)}>{e.streamVersion}</Link></td>
+              <td>{e.type}</td>
+              <td>{formatTime(e.recordedAt)}</td>
+              <td className="mono">{metaText(e.metadata, "actor") ?? "—"}</td>
+              <td><Link href={eventHref(e.eventId)}>Event</Link></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

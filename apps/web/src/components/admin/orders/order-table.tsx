@@ -1,0 +1,49 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { formatMoney, formatTime } from "~/components/money";
+import { useTRPC } from "~/trpc/react";
+import { timeTravelHref } from "../links";
+import { ORDER_STATUSES, ordersHref, type OrderStatusFilter } from "./order-statuses";
+
+export function OrderTable({ status, cursor }: { status?: OrderStatusFilter; cursor?: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const { data } = useSuspenseQuery(trpc.admin.orders.list.queryOptions({ status, cursor, limit: 25 }));
+  return (
+    <>
+      <div className="spread toolbar">
+        <label className="row">
+          Status
+          <select aria-label="Status" value={status ?? ""} onChange={(e) => router.push(ordersHref(e.target.value || undefined))}>
+            <option value="">All</option>
+            {ORDER_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+        <span className="row">
+          {cursor && <Link className="button secondary" href={ordersHref(status)}>« Newest</Link>}
+          {data.next && <Link className="button secondary" href={ordersHref(status, data.next)}>Older →</Link>}
+        </span>
+      </div>
+      {data.orders.length === 0 ? <p className="muted">No orders{status ? ` with status ${status}` : ""}.</p> : (
+        <table data-testid="admin-orders">
+          <thead><tr><th>Order</th><th>Customer</th><th>Placed</th><th>Lines</th><th>Total</th><th>Status</th><th /></tr></thead>
+          <tbody>
+            {data.orders.map((o) => (
+              <tr key={o.orderId}>
+                <td className="mono"><Link href={`/admin/orders/${o.orderId}`}>{o.orderId}</Link></td>
+                <td className="mono">{o.userId}</td>
+                <td>{formatTime(o.placedAt)}</td>
+                <td>{o.lines.map((l) => `${l.quantity} × ${l.productId}`).join(", ")}</td>
+                <td>{formatMoney(o.total)}</td>
+                <td><span className={`badge ${o.status}`}>{o.status}</span></td>
+                <td><Link href={timeTravelHref(`order-${o.orderId}`)}>Time travel</Link></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
