@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { createEventStore, migrate, openDatabase, type Database, type EventStore } from "../src/index.ts";
 import { createTestDatabase } from "../src/testing/index.ts";
+import { auditPages } from "./audit.ts";
 import { RAW_TABLE, rawFor, type Raw } from "./raw.ts";
 import { median, percentile, timed, withPeakRss } from "./stats.ts";
 
@@ -66,7 +67,8 @@ async function batchAppends(store: EventStore, raw: Raw, batches: number, round:
 async function fill(database: Database, count: number) {
   // Same rows in both tables, written in bulk (this is set-up, not the measured part).
   const rows = sql.raw(`select gen_random_uuid(), 'bulk-' || (i / 1000), 'bulk', i % 1000 + 1, 'Benchmarked',
-    jsonb_build_object('sku', 'sku-' || (i % 1000), 'quantity', i % 10, 'note', repeat('x', 60)), '{"actor":"bench"}'::jsonb
+    jsonb_build_object('sku', 'sku-' || (i % 1000), 'quantity', i % 10, 'note', repeat('x', 60)),
+    jsonb_build_object('actor', 'bench-' || (i % 100), 'correlationId', 'corr-' || (i / 10))
     from generate_series(0, ${count - 1}) i`);
   const cols = sql.raw("(event_id, stream_id, stream_type, stream_version, type, data, metadata)");
   await database.db.execute(sql`insert into events ${cols} ${rows}`);
@@ -156,6 +158,8 @@ async function benchmark(driver: "postgres" | "pglite"): Promise<Row[]> {
     log(driver, "readAll");
     const reads = [];
     for (let round = 0; round < rounds; round++) reads.push(await readAllRates(store, raw, sizes.readEvents, round));
+    log(driver, "audit log pages");
+    const audit = await auditPages(store, sizes.readEvents);
     log(driver, "live delivery");
     const live = await liveDelay(store, sizes.live);
     return [
@@ -166,6 +170,7 @@ async function benchmark(driver: "postgres" | "pglite"): Promise<Row[]> {
       { name: `readAll ${sizes.readEvents.toLocaleString("en")} events (JSON parsed)`, store: median(reads.map((r) => r.store)),
         raw: median(reads.map((r) => r.raw)), unit: "events/s", target: ">= 0.7",
         note: `peak RSS ${Math.max(...reads.map((r) => r.storeRss)).toFixed(0)} MB (target < 256)` },
+      ...audit.map((a) => ({ name: a.name, store: a.ms, unit: "ms" })),
       { name: "live delivery, commit -> subscriber p50", store: live.p50, unit: "ms" },
       { name: "live delivery, commit -> subscriber p99", store: live.p99, unit: "ms", target: "< 100 ms" },
     ];
