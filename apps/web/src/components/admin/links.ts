@@ -1,7 +1,7 @@
 /** The back office's cross-links in one place, so every page builds them the same way. */
-export type RowSource = "catalog" | "carts" | "orders" | "overview_users";
-
-export const ROW_SOURCES: readonly RowSource[] = ["catalog", "carts", "orders", "overview_users"];
+/** The read models whose rows the provenance procedure explains. */
+export const ROW_SOURCES = ["catalog", "carts", "orders", "overview_users"] as const;
+export type RowSource = (typeof ROW_SOURCES)[number];
 
 export function timeTravelHref(streamId: string, version?: number): string {
   const params = new URLSearchParams({ stream: streamId });
@@ -22,4 +22,9 @@ export function auditHref(filter: Record<string, string | undefined>): string {
 /** Opens the projections page with its provenance form filled in (and answered). */
 export function provenanceHref(projection: RowSource, key: string): string {
   return `/admin/projections?${new URLSearchParams({ projection, key })}#provenance`;
+}
+
+/** Time travel replays the shop's own streams; operations streams (e.g. projection-orders) have no reducer. */
+export function canTimeTravel(streamId: string): boolean {
+  return /^(user|product|cart|order)-./.test(streamId);
 }

@@ -1,0 +1,25 @@
+import { Suspense } from "react";
+import { ROW_SOURCES, type RowSource } from "~/components/admin/links";
+import { ProjectionTable } from "~/components/admin/projections/projection-table";
+import { ProvenanceForm } from "~/components/admin/projections/provenance-form";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+
+type Search = Promise<{ projection?: string; key?: string }>;
+
+export default async function ProjectionsPage({ searchParams }: { searchParams: Search }) {
+  const params = await searchParams;
+  const projection = ROW_SOURCES.find((s) => s === params.projection) as RowSource | undefined;
+  const key = params.key?.trim() || undefined;
+  prefetch(trpc.admin.projections.status.queryOptions());
+  return (
+    <HydrateClient>
+      <h1>Projections</h1>
+      <p className="muted">Read models kept from the log by the worker services. Times are UTC.</p>
+      <Suspense fallback={<p className="muted"><span className="spinner" aria-hidden /> Loading projections…</p>}>
+        <ProjectionTable />
+      </Suspense>
+      <h2 id="provenance">Why is this row like this?</h2>
+      <ProvenanceForm initial={projection && key ? { projection, key } : undefined} />
+    </HydrateClient>
+  );
+}
