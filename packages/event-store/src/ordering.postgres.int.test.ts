@@ -1,4 +1,6 @@
+import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { checkpointOf, compareCheckpoints } from "./checkpoint.ts";
 import { createEventStore, type EventStore } from "./store.ts";
 import type { Database } from "./db/database.ts";
 import { describeOnPostgres, openTestDatabase, waitFor } from "./testing/index.ts";
@@ -13,7 +15,7 @@ function gate(): { open(): void; passed: Promise<void> } {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describeOnPostgres("global order on real Postgres: a subscriber never skips a late commit", () => {
+describeOnPostgres("global order on real Postgres: a subscriber never skips a late commit", (serverUrl) => {
   let database: Database;
   let store: EventStore;
   let close: () => Promise<void>;
@@ -55,6 +57,33 @@ describeOnPostgres("global order on real Postgres: a subscriber never skips a la
     await stop();
     expect(seen.map((e) => e.type)).toEqual(["Slow", "Fast"]);
     expect(seen[1]!.position).toBe(fast.positions[0]);
+  });
+
+  it("a transaction open in ANOTHER database of the server does not hold readers back (transaction ids are cluster-wide)", async () => {
+    await follow();
+    // The server URL's own database, not this suite's: a transaction there can never write to this log.
+    const other = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    const [holding, release] = [gate(), gate()];
+    const open = other.begin(async (tx) => {
+      await tx`select pg_current_xact_id()`; // takes a transaction id, as any write would
+      holding.open();
+      await release.passed;
+    });
+    try {
+      await holding.passed;
+      const appended = await store.append("order-cross-db", [{ type: "CrossDb", data: {} }]);
+      // With pg_snapshot_xmin alone this waited for the other database's transaction to end.
+      await waitFor(() => seen.length === 1, 5_000);
+      const [stored] = await store.readStream("order-cross-db");
+      expect(stored!.position).toBe(appended.positions[0]);
+      expect(compareCheckpoints(await store.headCheckpoint(), checkpointOf(stored!))).toBe(0);
+    } finally {
+      release.open();
+      await open;
+      await other.end();
+    }
+    await stop();
+    expect(seen.map((e) => e.type)).toEqual(["CrossDb"]);
   });
 
   it("an event with a lower position committed after a higher one is still delivered (position alone would skip it)", async () => {

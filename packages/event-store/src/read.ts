@@ -62,7 +62,8 @@ export async function readStream(executor: Executor, streamId: string, options: 
 
 /**
  * One keyset page of the global order after `after`, holding only events of transactions older than every
- * transaction still running: those are final, so nothing can later appear before them (the ordering trap).
+ * transaction still running that could write here (READ_HORIZON_SQL): those are final, so nothing can later appear
+ * before them (the ordering trap).
  */
 export async function readAllPage(
   executor: Executor,
@@ -126,7 +127,7 @@ export async function* readAllBatches(
 export async function headCheckpoint(executor: Executor): Promise<Checkpoint> {
   const [row] = await query<{ tx_id: string; position: string }>(
     executor,
-    sql`select tx_id::text, position from events where tx_id < pg_snapshot_xmin(pg_current_snapshot())
+    sql`select tx_id::text, position from events where tx_id < ${sql.raw(READ_HORIZON_SQL)}
         order by events.tx_id desc, events.position desc limit 1`,
   );
   return row ? { txId: Number(row.tx_id), position: Number(row.position) } : START;
@@ -134,9 +135,27 @@ export async function headCheckpoint(executor: Executor): Promise<Checkpoint> {
 
 const NAME = /^[A-Za-z0-9_.:-]+$/;
 
+/**
+ * How far a reader may read: below every transaction still running that could have written to this database's log.
+ * `pg_snapshot_xmin` alone is cluster-wide — a transaction open in ANY database of the server (a long write, a
+ * CREATE or DROP DATABASE, which test suites do all the time) held every reader of every database back until it
+ * ended. Transaction ids are unique across the cluster, and a backend stays in the database it connected to, so a
+ * running id that `pg_stat_activity` shows in another database can never write here and is left out. Every other
+ * running id still bounds the read: one of this database, one whose owner has ended since the snapshot, one not
+ * shown at all (a prepared transaction, or a role without pg_read_all_stats sees no other role's ids). So the bound
+ * never passes a transaction that could still write here, and it is `pg_snapshot_xmin` when nothing can be ruled
+ * out. With no running id left, every id below the snapshot's xmax has finished. The reader's own id, if it has
+ * one, bounds it too (as it does `pg_snapshot_xmin`). A scalar subquery: evaluated once per statement.
+ */
+export const READ_HORIZON_SQL = `(select least(coalesce(
+    (select min(x) from pg_snapshot_xip(pg_current_snapshot()) as x
+      where not exists (select 1 from pg_stat_activity a where a.backend_xid = x::xid
+        and a.datid <> (select oid from pg_database where datname = current_database()))),
+    pg_snapshot_xmax(pg_current_snapshot())), pg_current_xact_id_if_assigned()))`;
+
 const WITH_HEAD = [0, 1, 2, 3].map((variant) => `with head as (
     select tx_id::text as head_tx, position as head_position from events
-    where tx_id < pg_snapshot_xmin(pg_current_snapshot()) order by tx_id desc, position desc limit 1),
+    where tx_id < ${READ_HORIZON_SQL} order by tx_id desc, position desc limit 1),
   page as (${readAllText(variant)})
   select head.head_tx, head.head_position, page.* from head left join page on true order by page.tx_id::xid8, page.position`);
 
@@ -149,7 +168,7 @@ function readAllText(variant: number): string {
     variant & 2 ? `and type = any(string_to_array($${variant & 1 ? 5 : 4}, ','))` : "",
   ].join(" ");
   return `select ${COLUMNS_TEXT} from events
-    where (tx_id, position) > ($1::xid8, $2::bigint) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) ${filters}
+    where (tx_id, position) > ($1::xid8, $2::bigint) and tx_id < ${READ_HORIZON_SQL} ${filters}
     order by events.tx_id, events.position limit $3`;
 }
 
