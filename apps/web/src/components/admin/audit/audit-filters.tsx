@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { useTRPC } from "~/trpc/react";
+import { Field } from "../field";
 import { auditHref } from "../links";
 import { isoToLocal, localToIso, type AuditSearch } from "./audit-search";
 
@@ -35,10 +36,9 @@ export function AuditFilters({ search }: { search: AuditSearch }) {
       <label>Actor<input placeholder="user:… / admin:…" {...form.register("actor")} /></label>
       <label>Correlation id<input {...form.register("correlationId")} /></label>
       <label>From (UTC)<input type="datetime-local" {...form.register("from")} /></label>
-      <label>
-        To (UTC)<input type="datetime-local" {...form.register("to")} />
-        {errors.to && <span className="field-error">{errors.to.message}</span>}
-      </label>
+      <Field label="To (UTC)" messages={[errors.to?.message]}>
+        {(props) => <input type="datetime-local" {...props} {...form.register("to")} />}
+      </Field>
       <div className="row filter-actions">
         <button type="submit">Filter</button>
         <button type="button" className="secondary" onClick={() => router.push("/admin/audit")}>Clear</button>

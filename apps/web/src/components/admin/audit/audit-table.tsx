@@ -29,13 +29,13 @@ export function AuditTable({ search, cursor }: { search: AuditSearch; cursor?: s
               <tr key={e.eventId} data-testid="audit-row">
                 <td className="nowrap">{formatTime(e.recordedAt)}</td>
                 <td>{e.type}</td>
-                <td className="mono small">{canTimeTravel(e.streamId) ? <Link href={timeTravelHref(e.streamId, e.streamVersion)}>{e.streamId}</Link> : e.streamId}</td>
+                <td className="mono small nowrap">{canTimeTravel(e.streamId) ? <Link href={timeTravelHref(e.streamId, e.streamVersion)}>{e.streamId}</Link> : e.streamId}</td>
                 <td>{e.streamVersion}</td>
                 <td className="mono">{metaText(e.metadata, "actor") ?? "—"}</td>
                 <td className="mono small">
                   {correlationId ? <Link href={auditHref({ correlationId })} title="Show every event of this correlation">{correlationId}</Link> : "—"}
                 </td>
-                <td><Link href={eventHref(e.eventId)}>Event →</Link></td>
+                <td className="nowrap"><Link href={eventHref(e.eventId)}>Event →</Link></td>
               </tr>
             );
           })}

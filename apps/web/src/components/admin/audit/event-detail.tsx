@@ -1,7 +1,8 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatTime } from "~/components/money";
+import { messageOf } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { auditHref, canTimeTravel, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
@@ -9,7 +10,9 @@ import { Causation } from "./causation";
 
 export function EventDetail({ eventId }: { eventId: string }) {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.admin.audit.event.queryOptions({ eventId }));
+  const { data, error } = useQuery(trpc.admin.audit.event.queryOptions({ eventId }, { retry: false }));
+  if (error) return <div className="alert" role="alert">{messageOf(error)} · <Link href="/admin/audit">The audit log</Link></div>;
+  if (!data) return <p className="muted"><span className="spinner" aria-hidden /> Loading the event…</p>;
   const { event, upcast } = data;
   const correlationId = metaText(event.metadata, "correlationId");
   return (
@@ -31,7 +34,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
           <dt>Actor</dt><dd className="mono">{metaText(event.metadata, "actor") ?? "—"}</dd>
           <dt>Correlation id</dt>
           <dd className="mono">
-            {correlationId ? <Link href={auditHref({ correlationId })}>filter the log by this correlation id</Link> : "—"}
+            {correlationId ? <>{correlationId} · <Link className="plain-font" href={auditHref({ correlationId })}>filter the log by this correlation id</Link></> : "—"}
           </dd>
         </dl>
       </div>

@@ -19,9 +19,11 @@ export function CustomerTable() {
             <td className="mono">{c.userId}</td>
             <td>{c.orders}</td>
             <td>{formatMoney({ amount: c.spent, currency: "EUR" })}</td>
-            <td className="row">
-              <Link href={timeTravelHref(`user-${c.userId}`)}>Time travel</Link>
-              <Link href={provenanceHref("overview_users", c.userId)}>Provenance</Link>
+            <td>
+              <span className="row">
+                <Link href={timeTravelHref(`user-${c.userId}`)}>Time travel</Link>
+                <Link href={provenanceHref("overview_users", c.userId)}>Provenance</Link>
+              </span>
             </td>
           </tr>
         ))}

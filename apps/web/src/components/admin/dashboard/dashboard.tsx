@@ -5,11 +5,12 @@ import { useTRPC } from "~/trpc/react";
 import { EventsChart } from "./events-chart";
 import { ProjectionHealth } from "./projection-health";
 import { SalesChart } from "./sales-chart";
+import { SUMMARY_INPUT } from "./summary-input";
 
 export function Dashboard() {
   const trpc = useTRPC();
   // One round trip for the whole page; refreshed while it is open so the live figures stay live.
-  const { data } = useSuspenseQuery(trpc.admin.dashboard.summary.queryOptions(undefined, { refetchInterval: 5000 }));
+  const { data } = useSuspenseQuery(trpc.admin.dashboard.summary.queryOptions(SUMMARY_INPUT, { refetchInterval: 5000 }));
   const orders = data.sales.reduce((sum, day) => sum + day.orders, 0);
   const revenue = data.sales.reduce((sum, day) => sum + (day.revenue.EUR ?? 0), 0);
   const eventsLastHour = data.eventsPerMinute.reduce((sum, m) => sum + m.events, 0);

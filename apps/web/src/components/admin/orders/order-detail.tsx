@@ -1,14 +1,18 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatMoney, formatTime } from "~/components/money";
+import { messageOf } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { auditHref, eventHref, provenanceHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
-  const { data: { order, history } } = useSuspenseQuery(trpc.admin.orders.get.queryOptions({ orderId }));
+  const { data, error } = useQuery(trpc.admin.orders.get.queryOptions({ orderId }, { retry: false }));
+  if (error) return <div className="alert" role="alert">{messageOf(error)} · <Link href="/admin/orders">All orders</Link></div>;
+  if (!data) return <p className="muted"><span className="spinner" aria-hidden /> Loading the order…</p>;
+  const { order, history } = data;
   const streamId = `order-${order.orderId}`;
   return (
     <>

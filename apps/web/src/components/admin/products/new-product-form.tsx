@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { ListProductSchema } from "@chronicle/domain";
 import { fieldErrorsOf, messageOf, newCommandId } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
+import { Field } from "../field";
 import { EurosSchema, type Receipt } from "./euros";
 
 // The ListProduct command's own fields and rules; only the price is typed in EUR and sent in minor units.
@@ -41,13 +42,11 @@ export function NewProductForm({ onWritten }: { onWritten: (r: Receipt) => void 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate data-testid="new-product-form">
       {fields.map((f) => {
-        const messages = [form.formState.errors[f.name]?.message, ...(server[f.name] ?? []), ...(f.name === "price" ? server["price.amount"] ?? [] : [])].filter(Boolean);
+        const messages = [form.formState.errors[f.name]?.message, ...(server[f.name] ?? []), ...(f.name === "price" ? server["price.amount"] ?? [] : [])];
         return (
-          <label key={f.name}>
-            {f.label}
-            <input {...form.register(f.name)} placeholder={f.hint} inputMode={f.name === "price" ? "decimal" : undefined} />
-            {messages.length > 0 && <span className="field-error">{messages.join(", ")}</span>}
-          </label>
+          <Field key={f.name} label={f.label} messages={messages}>
+            {(props) => <input {...props} {...form.register(f.name)} placeholder={f.hint} inputMode={f.name === "price" ? "decimal" : undefined} />}
+          </Field>
         );
       })}
       <div className="row">

@@ -23,7 +23,7 @@ export function ProductAdmin() {
         <table data-testid="admin-products">
           <thead><tr><th>Product</th><th>Price</th><th>Stock</th><th>Status</th><th>Change price (EUR)</th><th>Receive stock</th><th /></tr></thead>
           <tbody>
-            {data.products.map((p) => <ProductRow key={p.productId} product={p} onWritten={onWritten} />)}
+            {listedFirst(data.products).map((p) => <ProductRow key={p.productId} product={p} onWritten={onWritten} />)}
           </tbody>
         </table>
       )}
@@ -31,4 +31,9 @@ export function ProductAdmin() {
       <NewProductForm onWritten={onWritten} />
     </>
   );
+}
+
+/** The catalog sorts by status name ("delisted" < "listed"); the products still on sale belong on top. */
+function listedFirst<T extends { status: string }>(products: readonly T[]): T[] {
+  return [...products].sort((a, b) => Number(a.status !== "listed") - Number(b.status !== "listed"));
 }

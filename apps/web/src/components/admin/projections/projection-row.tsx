@@ -20,9 +20,9 @@ export function ProjectionRow({ status: p, phase, busy, onRebuild, onRetry, onSk
     <tr data-testid={`projection-${p.name}`}>
       <td className="mono">{p.name}</td>
       <td><span className={`badge ${p.state}`}>{p.state.replace("_", " ")}</span></td>
-      <td className="mono">{p.checkpoint.txId}/{p.checkpoint.position}</td>
+      <td className="mono" title="transaction id / position">{p.checkpoint.txId}/{p.checkpoint.position}</td>
       <td>{p.lag}</td>
-      <td className="mono small">{p.leader ?? "—"}{p.heartbeatAt && <div className="muted">seen {formatTime(p.heartbeatAt)}</div>}</td>
+      <td className="mono small" title={p.heartbeatAt ? `last heartbeat ${formatTime(p.heartbeatAt)}` : "no live leader"}>{p.leader ?? "—"}</td>
       <td className="small">
         {p.error ? (
           <>

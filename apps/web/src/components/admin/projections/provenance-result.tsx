@@ -28,7 +28,7 @@ export function ProvenanceResult({ data, error }: { data: Provenance | undefined
         <ol className="timeline">
           {events.map((e) => (
             <li key={e.eventId} className={e.eventId === lastEvent?.eventId ? "current" : undefined}>
-              <Link href={eventHref(e.eventId)}>{e.streamVersion}. {e.type}</Link> <span className="muted small">{formatTime(e.recordedAt)}</span>
+              <Link href={eventHref(e.eventId)}>{e.type}</Link> <span className="muted small">{formatTime(e.recordedAt)}</span>
             </li>
           ))}
         </ol>

@@ -1,44 +1,30 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useDeferredValue, useEffect, useState } from "react";
-import { formatTime } from "~/components/money";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { messageOf } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import { eventHref, timeTravelHref } from "../links";
+import { timeTravelHref } from "../links";
 import { StateChanges } from "./state-changes";
+import { VersionControls } from "./version-controls";
 
 export function TimeTravelView({ streamId, initialVersion }: { streamId: string; initialVersion?: number }) {
   const trpc = useTRPC();
   const [target, setTarget] = useState<number | undefined>(initialVersion);
-  // The slider moves at once; the replay follows, and the last one stays on screen while the next loads.
-  const version = useDeferredValue(target);
-  const { data } = useSuspenseQuery(trpc.admin.timeTravel.stream.queryOptions({ streamId, version }));
-  const shown = target ?? data.version;
-  const go = (v: number) => setTarget(Math.max(0, Math.min(data.length, v)));
+  // The previous version stays on screen while the next one loads, so the slider can be dragged smoothly.
+  const { data, error, isFetching } = useQuery(
+    trpc.admin.timeTravel.stream.queryOptions({ streamId, version: target }, { placeholderData: keepPreviousData, retry: false }),
+  );
 
   // The URL says where you are, so the view can be linked to (without a server round trip per step).
   useEffect(() => {
-    if (target !== undefined) window.history.replaceState(null, "", timeTravelHref(streamId, data.version));
-  }, [streamId, target, data.version]);
+    if (target !== undefined && data) window.history.replaceState(null, "", timeTravelHref(streamId, data.version));
+  }, [streamId, target, data]);
 
+  if (error) return <div className="alert" role="alert">{messageOf(error)}</div>;
+  if (!data) return <p className="muted"><span className="spinner" aria-hidden /> Replaying {streamId}…</p>;
   return (
     <>
-      <div className="card">
-        <div className="spread">
-          <strong data-testid="time-travel-version">Version {data.version} of {data.length}</strong>
-          <span className="muted mono">{data.streamId} · {data.streamType}</span>
-        </div>
-        <div className="row slider-row">
-          <button type="button" className="secondary" aria-label="Previous version" onClick={() => go(shown - 1)} disabled={shown <= 0}>‹</button>
-          <input type="range" aria-label="Version" min={0} max={data.length} step={1} value={shown} onChange={(e) => go(Number(e.target.value))} />
-          <button type="button" className="secondary" aria-label="Next version" onClick={() => go(shown + 1)} disabled={shown >= data.length}>›</button>
-        </div>
-        <p style={{ margin: ".4rem 0 0" }} data-testid="time-travel-event">
-          {data.event ? (
-            <>Event {data.version}: <Link href={eventHref(data.event.eventId)}>{data.event.type}</Link> <span className="muted">· {formatTime(data.event.recordedAt)}</span></>
-          ) : <span className="muted">Version 0: before the first event, the reducer&apos;s initial state.</span>}
-        </p>
-      </div>
+      <VersionControls data={data} target={target ?? data.version} busy={isFetching} onChange={(v) => setTarget(Math.max(0, Math.min(data.length, v)))} />
       <div className="admin-columns">
         <div>
           <h2>State at version {data.version}</h2>
@@ -51,7 +37,7 @@ export function TimeTravelView({ streamId, initialVersion }: { streamId: string;
           <ol className="timeline">
             {data.events.map((e) => (
               <li key={e.eventId} className={e.version === data.version ? "current" : undefined}>
-                <button type="button" className="link" onClick={() => go(e.version)}>{e.version}. {e.type}</button>
+                <button type="button" className="link" onClick={() => setTarget(e.version)}>{e.type}</button>
               </li>
             ))}
           </ol>

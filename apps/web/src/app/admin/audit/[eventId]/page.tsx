@@ -1,15 +1,14 @@
-import { Suspense } from "react";
 import { EventDetail } from "~/components/admin/audit/event-detail";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 export default async function EventPage({ params }: { params: Promise<{ eventId: string }> }) {
   const { eventId } = await params;
-  prefetch(trpc.admin.audit.event.queryOptions({ eventId }));
+  // Awaited, unlike the list pages: a bad id in the URL fails here, and a failed query is not sent to the client,
+  // which then asks itself and shows the server's own message (a server-side error would reach it redacted).
+  await getQueryClient().prefetchQuery(trpc.admin.audit.event.queryOptions({ eventId }));
   return (
     <HydrateClient>
-      <Suspense fallback={<p className="muted"><span className="spinner" aria-hidden /> Loading the event…</p>}>
-        <EventDetail eventId={eventId} />
-      </Suspense>
+      <EventDetail eventId={eventId} />
     </HydrateClient>
   );
 }

@@ -1,15 +1,14 @@
-import { Suspense } from "react";
 import { OrderDetail } from "~/components/admin/orders/order-detail";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "~/trpc/server";
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
-  prefetch(trpc.admin.orders.get.queryOptions({ orderId }));
+  // Awaited, unlike the list pages: a bad id in the URL fails here, and a failed query is not sent to the client,
+  // which then asks itself and shows the server's own message (a server-side error would reach it redacted).
+  await getQueryClient().prefetchQuery(trpc.admin.orders.get.queryOptions({ orderId }));
   return (
     <HydrateClient>
-      <Suspense fallback={<p className="muted"><span className="spinner" aria-hidden /> Loading the order…</p>}>
-        <OrderDetail orderId={orderId} />
-      </Suspense>
+      <OrderDetail orderId={orderId} />
     </HydrateClient>
   );
 }
