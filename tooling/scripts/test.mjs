@@ -1,5 +1,6 @@
 // `npm test`: every check of the workspace, then ONE summary line "N passed, N failed, N skipped" (CI reads it).
-// Gates (lint, typecheck) count as one check each; the rest are vitest's tests, from its JSON report.
+// Gates (lint, typecheck) count as one check each; the rest are vitest's tests and then the browser suite's
+// (Playwright against the production build, tooling/scripts/e2e.mjs), each from its JSON report.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 
@@ -42,6 +43,21 @@ try {
   if (report.numTotalTests === 0) failed++;
 } catch (error) {
   console.log(`No vitest report (${error.message}): counting the test run as failed.`);
+  failed++;
+}
+
+rmSync(".reports/e2e.json", { force: true });
+step("e2e", "node", ["tooling/scripts/e2e.mjs"]);
+try {
+  const report = JSON.parse(readFileSync(".reports/e2e.json", "utf8"));
+  passed += report.stats.expected + report.stats.flaky;
+  failed += report.stats.unexpected;
+  skipped += report.stats.skipped;
+  // Errors outside any test (the web server did not start, a spec file did not load) count as failures too.
+  failed += report.errors.length;
+  if (report.stats.expected + report.stats.unexpected + report.stats.flaky === 0) failed++;
+} catch (error) {
+  console.log(`No e2e report (${error.message}): the build or the browser run failed; counting it as failed.`);
   failed++;
 }
 

@@ -1,0 +1,104 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(web, "..", "..");
+const next = path.join(web, "node_modules", ".bin", "next");
+/** The e2e suite's build: same production output, so a bench after a test run does not build again. */
+const DIST = ".next-e2e";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the production app unless its build is newer than every source file of the web app and the packages. */
+export function ensureBuild(force: boolean): void {
+  const buildId = path.join(web, DIST, "BUILD_ID");
+  const sources = [path.join(web, "src"), ...readdirSync(path.join(root, "packages")).map((p) => path.join(root, "packages", p, "src"))].filter(existsSync);
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  if (!force && builtAt > Math.max(...sources.map(newestMtime))) {
+    console.log(`bench: reusing the production build in apps/web/${DIST}`);
+    return;
+  }
+  console.log(`bench: next build into apps/web/${DIST}…`);
+  const build = spawnSync(next, ["build"], { cwd: web, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+/** A free port in 3300-3399 (the e2e and bench range, clear of the developers' servers). */
+export async function freePort(): Promise<number> {
+  const start = 3300 + Math.floor(Math.random() * 100);
+  for (let i = 0; i < 100; i++) {
+    const port = 3300 + ((start - 3300 + i) % 100);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once("error", () => resolve(false));
+      probe.listen(port, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error("no free port in 3300-3399");
+}
+
+export interface WebServer {
+  origin: string;
+  /** The server's own output (pino JSON lines), kept after the run for a look at any failure. */
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/** `next start` on a fresh PGlite folder, or on the given Postgres database; resolves once the API answers. */
+export async function startWeb(database: { postgresUrl?: string }): Promise<WebServer> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-"));
+  const logFile = path.join(os.tmpdir(), `chronicle-bench-web-${database.postgresUrl ? "postgres" : "pglite"}-${port}.log`);
+  const log = openSync(logFile, "w");
+  const child: ChildProcess = spawn(next, ["start", "--port", String(port)], {
+    cwd: web,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: DIST,
+      NEXT_TELEMETRY_DISABLED: "1",
+      APP_ORIGIN: origin,
+      PGLITE_DIR: dataDir,
+      DATABASE_URL: database.postgresUrl ?? "",
+      // On Postgres the web app would otherwise expect a separate worker process: keep this run self-contained.
+      WORKER: "inline",
+      LOG_LEVEL: "warn",
+      BETTER_AUTH_SECRET: "bench-only-secret-0123456789abcdef0123456789",
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode} before it was ready`);
+    try {
+      if ((await fetch(`${origin}/api/trpc/catalog.list`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error("the web server was not ready within 120 s");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    origin,
+    logFile,
+    async stop() {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { defineConfig } from "@playwright/test";
+import { appOrigin, e2eEnv } from "./e2e/support/env";
+
+const env = e2eEnv();
+const origin = appOrigin();
+const next = "./node_modules/.bin/next";
+
+/**
+ * End-to-end against the PRODUCTION build (`next build` into .next-e2e, then `next start`), on a fresh PGlite folder
+ * with the demo seed and the worker's services in-process. One worker: the journeys share one server, and the
+ * browser and the server share the CI machine's two cores.
+ */
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: env.E2E_REPORT }]],
+  use: {
+    baseURL: origin,
+    browserName: "chromium",
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's chromium, never a downloaded one (see /work/shared/TOOLCHAIN.md).
+      executablePath: env.CHROMIUM_PATH,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: env.E2E_SKIP_BUILD ? `${next} start --port ${env.E2E_PORT}` : `${next} build && ${next} start --port ${env.E2E_PORT}`,
+    url: `${origin}/api/trpc/catalog.list`,
+    reuseExistingServer: false,
+    timeout: env.E2E_SKIP_BUILD ? 120_000 : 480_000,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(env.E2E_PORT),
+      APP_ORIGIN: origin,
+      PGLITE_DIR: env.E2E_PGLITE_DIR,
+      SHIP_DELAY_MS: "1000",
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+      BETTER_AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+      // Empty means unset (the API's env module drops empty values): always PGlite here, even when CI exports a
+      // Postgres URL for the vitest suites; the worker runs in-process on PGlite.
+      DATABASE_URL: "",
+      WORKER: "",
+    },
+  },
+});
