@@ -27,7 +27,7 @@ export function AuditTable({ search, cursor }: { search: AuditSearch; cursor?: s
             const correlationId = metaText(e.metadata, "correlationId");
             return (
               <tr key={e.eventId} data-testid="audit-row">
-                <td className="nowrap">{formatTime(e.recordedAt)}</td>
+                <td>{formatTime(e.recordedAt)}</td>
                 <td>{e.type}</td>
                 <td className="mono small nowrap">{canTimeTravel(e.streamId) ? <Link href={timeTravelHref(e.streamId, e.streamVersion)}>{e.streamId}</Link> : e.streamId}</td>
                 <td>{e.streamVersion}</td>
