@@ -15,9 +15,9 @@ export function VersionControls({ data, target, busy, onChange }: { data: View; 
         <span className="muted mono">{busy && <span className="spinner" aria-hidden />} {data.streamId} · {data.streamType}</span>
       </div>
       <div className="row slider-row">
-        <button type="button" className="secondary" aria-label="Step back" title="One event back" onClick={() => onChange(target - 1)} disabled={target <= 0}>‹</button>
+        <button type="button" className="secondary" aria-label="Previous version" onClick={() => onChange(target - 1)} disabled={target <= 0}>‹</button>
         <input type="range" aria-label="Version" min={0} max={data.length} step={1} value={target} onChange={(e) => onChange(Number(e.target.value))} />
-        <button type="button" className="secondary" aria-label="Step forward" title="One event forward" onClick={() => onChange(target + 1)} disabled={target >= data.length}>›</button>
+        <button type="button" className="secondary" aria-label="Next version" onClick={() => onChange(target + 1)} disabled={target >= data.length}>›</button>
       </div>
       <p style={{ margin: ".4rem 0 0" }} data-testid="time-travel-event">
         {data.event ? (
