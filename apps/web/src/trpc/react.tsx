@@ -14,11 +14,20 @@ function getQueryClient(): QueryClient {
   return (browserQueryClient ??= makeQueryClient());
 }
 
+/**
+ * Relative in the browser. During server rendering a client component only fetches when its server prefetch did
+ * not settle (it failed, or none was made): then the server calls itself, as tRPC's App Router setup does.
+ */
+function trpcUrl(): string {
+  if (typeof window !== "undefined") return "/api/trpc";
+  return `http://127.0.0.1:${process.env.PORT ?? 3000}/api/trpc`;
+}
+
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", maxItems: 10 })],
+      links: [httpBatchLink({ url: trpcUrl(), maxItems: 10 })],
     }),
   );
   return (
