@@ -24,6 +24,8 @@ export default defineConfig({
     baseURL: origin,
     browserName: "chromium",
     viewport: { width: 1280, height: 800 },
+    // Charts draw without their entry animation, so screenshots show the data, not a frame of the animation.
+    contextOptions: { reducedMotion: "reduce" },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
