@@ -1,9 +1,15 @@
-export type EventStoreErrorCode =
-  | "VALIDATION"
-  | "EVENT_TOO_LARGE"
-  | "CONCURRENCY"
-  | "DUPLICATE_EVENT"
-  | "CONFIGURATION";
+export const EVENT_STORE_ERROR_CODES = ["VALIDATION", "EVENT_TOO_LARGE", "CONCURRENCY", "DUPLICATE_EVENT", "CONFIGURATION"] as const;
+export type EventStoreErrorCode = (typeof EVENT_STORE_ERROR_CODES)[number];
+
+/**
+ * True for any of this module's errors, also one made by another copy of the module (a bundler may load the store
+ * more than once — Next's server chunks do — and `instanceof` alone then misses it).
+ */
+export function isEventStoreError(error: unknown): error is EventStoreError {
+  if (error instanceof EventStoreError) return true;
+  if (!(error instanceof Error) || error.name === "DomainError") return false;
+  return (EVENT_STORE_ERROR_CODES as readonly unknown[]).includes((error as { code?: unknown }).code);
+}
 
 /** Every failure a caller can cause carries a code, so the API layer maps them once (STYLE 6). */
 export class EventStoreError extends Error {

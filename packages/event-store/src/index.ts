@@ -9,6 +9,8 @@ export { DEFAULT_MAX_EVENT_BYTES, parseStreamId } from "./validate.ts";
 export type { EventHandler, SubscribeOptions, Subscription } from "./subscribe.ts";
 export {
   EventStoreError,
+  EVENT_STORE_ERROR_CODES,
+  isEventStoreError,
   ValidationError,
   EventTooLargeError,
   ConcurrencyError,

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
 import { isDomainError, type DomainErrorCode } from "@chronicle/domain";
-import { EventStoreError, type EventStoreErrorCode } from "@chronicle/event-store";
+import { isEventStoreError, type EventStoreErrorCode } from "@chronicle/event-store";
 
 const domainCodes: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   VALIDATION: "BAD_REQUEST",
@@ -33,7 +33,7 @@ export function toTRPCError(error: unknown): TRPCError {
     const code = domainCodes[error.code];
     return new TRPCError({ code, message: code === "INTERNAL_SERVER_ERROR" ? "internal error" : error.message, cause: error });
   }
-  if (error instanceof EventStoreError) {
+  if (isEventStoreError(error)) {
     const code = storeCodes[error.code];
     return new TRPCError({ code, message: code === "INTERNAL_SERVER_ERROR" ? "internal error" : error.message, cause: error });
   }

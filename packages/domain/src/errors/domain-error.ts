@@ -34,6 +34,12 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Also true for a DomainError made by another copy of this module: a bundler may load the domain more than once
+ * (Next's server chunks do), and then `instanceof` alone would let a user's mistake pass as an internal error.
+ */
 export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
-  return error instanceof DomainError && (code === undefined || error.code === code);
+  const shaped = error instanceof DomainError
+    || (error instanceof Error && error.name === "DomainError" && (DOMAIN_ERROR_CODES as readonly unknown[]).includes((error as { code?: unknown }).code));
+  return shaped && (code === undefined || (error as DomainError).code === code);
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { DomainError } from "@chronicle/domain";
+import { ConcurrencyError } from "@chronicle/event-store";
+import { fieldErrorsOf, toTRPCError } from "./errors.ts";
+
+/** What an error from a second copy of a module looks like: same name and code, another class. */
+function foreign(name: string, code: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  Object.assign(error, { code });
+  return error;
+}
+
+describe("errors are mapped to tRPC codes in one place", () => {
+  it("maps domain and store errors, keeping the user-caused message", () => {
+    expect(toTRPCError(new DomainError("NOT_FOUND", "Product 9 is not listed"))).toMatchObject({ code: "NOT_FOUND", message: "Product 9 is not listed" });
+    expect(toTRPCError(new DomainError("INSUFFICIENT_STOCK", "only 2 left")).code).toBe("CONFLICT");
+    expect(toTRPCError(new ConcurrencyError("cart-1", "3", 4)).code).toBe("CONFLICT");
+  });
+
+  it("recognises errors made by another copy of the module (Next bundles load packages more than once)", () => {
+    expect(toTRPCError(foreign("ConcurrencyError", "CONCURRENCY", "stream cart-1: expected version 3")).code).toBe("CONFLICT");
+    expect(toTRPCError(foreign("DomainError", "ILLEGAL_STATE", "An empty cart cannot be ordered")).code).toBe("CONFLICT");
+  });
+
+  it("hides what the user did not cause", () => {
+    expect(toTRPCError(new Error("connection reset"))).toMatchObject({ code: "INTERNAL_SERVER_ERROR", message: "internal error" });
+    expect(toTRPCError(new DomainError("INVARIANT_BROKEN", "decider bug"))).toMatchObject({ code: "INTERNAL_SERVER_ERROR", message: "internal error" });
+    expect(toTRPCError(foreign("PostgresError", "23505", "duplicate key")).code).toBe("INTERNAL_SERVER_ERROR");
+  });
+
+  it("flattens zod issues for form fields, without the command's data prefix", () => {
+    const parsed = z.object({ data: z.object({ quantity: z.number().min(1, "at least 1") }) }).safeParse({ data: { quantity: 0 } });
+    expect(fieldErrorsOf(parsed.error)).toEqual({ quantity: ["at least 1"] });
+    expect(fieldErrorsOf(new Error("x"))).toBeNull();
+  });
+});
