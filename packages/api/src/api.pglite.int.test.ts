@@ -147,4 +147,17 @@ describe("the API over PGlite, through createCaller", () => {
     expect(after.row).toEqual(before.row);
     expect(await codeOf(admin.admin.projections.rebuild({ name: "nope" }))).toBe("NOT_FOUND");
   });
+
+  it("rate-limits sign-in attempts per client address (better-auth, 10 a minute by default)", async () => {
+    const attempt = () =>
+      h.runtime.auth.handler(new Request("http://localhost:3000/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://localhost:3000", "x-forwarded-for": "203.0.113.9" },
+        body: JSON.stringify({ email: "alice@example.com", password: "wrong-password" }),
+      }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
 });

@@ -26,6 +26,8 @@ const Env = z.object({
   /** inline: this process also runs the projections and fulfillment (always so on PGlite, one process owns it). */
   WORKER: z.enum(["inline", "off"]).optional(),
   SHIP_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(3000),
+  /** Sign-in and sign-up attempts allowed per client address and minute (better-auth's rate limiter). */
+  AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

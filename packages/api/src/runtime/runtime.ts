@@ -44,7 +44,7 @@ export async function openRuntime(env: ApiEnv, options: RuntimeOptions): Promise
     for (const set of [undefined, projectionsMigrationSet, workerMigrationSet, authMigrationSet]) await migrate(database, set);
     const store = createEventStore(database);
     const secret = env.BETTER_AUTH_SECRET ?? localSecret(env.DATABASE_URL ? path.dirname(dataDir) : dataDir, log);
-    const auth = createAuth(store, { secret, origins: env.APP_ORIGIN });
+    const auth = createAuth(store, { secret, origins: env.APP_ORIGIN, signInPerMinute: env.AUTH_ATTEMPTS_PER_MINUTE });
     if (env.SEED_DEMO) {
       const seeded = await seedDemo(store);
       const accounts = await seedDemoAccounts(auth);
