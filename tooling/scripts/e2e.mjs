@@ -17,6 +17,12 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISA
 mkdirSync(path.dirname(report), { recursive: true });
 rmSync(report, { force: true });
 
+// A fresh machine may lack the browser: as root on Debian/Ubuntu, install the distribution's chromium (never a
+// downloaded one); anywhere else, say what to install.
+if (!existsSync(chromium) && !process.env.CHROMIUM_PATH && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+  console.log("e2e: installing Debian's chromium (apt-get install -y chromium)");
+  spawnSync("sh", ["-c", "apt-get update -qq && apt-get install -y -qq chromium >/dev/null"], { stdio: "inherit" });
+}
 if (!existsSync(chromium)) {
   console.log(`e2e: no browser at ${chromium}. Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   process.exit(1);

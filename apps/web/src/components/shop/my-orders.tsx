@@ -1,5 +1,5 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { formatMoney, formatTime } from "~/components/money";
 import { useTRPC } from "~/trpc/react";
 
@@ -23,6 +23,8 @@ export function MyOrders({ placed, after }: { placed?: string; after?: string })
       refetchInterval: (query) => (query.state.data?.orders.some((o) => WAITING.has(o.status)) || query.state.data?.fresh === false ? 1000 : false),
     }),
   );
+  const { data: catalog } = useQuery(trpc.catalog.list.queryOptions());
+  const nameOf = (productId: string) => catalog?.find((p) => p.productId === productId)?.name ?? productId;
   if (data.orders.length === 0) return <p className="muted">No orders yet.</p>;
   return (
     <>
@@ -34,7 +36,7 @@ export function MyOrders({ placed, after }: { placed?: string; after?: string })
             <tr key={order.orderId} data-testid={`order-${order.orderId}`}>
               <td className="mono">{order.orderId}</td>
               <td>{formatTime(order.placedAt)}</td>
-              <td>{order.lines.map((l) => `${l.quantity} × ${l.productId}`).join(", ")}</td>
+              <td>{order.lines.map((l) => `${l.quantity} × ${nameOf(l.productId)}`).join(", ")}</td>
               <td>{formatMoney(order.total)}</td>
               <td>
                 <span className={`badge ${order.status}`} data-testid="order-status">{order.status}</span>{" "}
