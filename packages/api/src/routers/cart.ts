@@ -13,7 +13,7 @@ const RemoveInput = RemoveProductFromCartSchema.shape.data.omit({ userId: true }
 export const cartRouter = router({
   /** The signed-in customer's cart; `after` waits for the carts projection to include that write. */
   get: customerProcedure.input(z.object({ after: AfterSchema }).optional()).query(async ({ ctx, input }) => {
-    const { fresh } = await awaitProjections(ctx, ["carts", "catalog"], input?.after);
+    const { fresh } = await awaitProjections(ctx, ["carts"], input?.after);
     return { ...(await getCart(ctx.runtime.store.database.db, ctx.user.id)), fresh };
   }),
   add: customerProcedure.input(AddInput).mutation(({ ctx, input: { commandId, ...data } }) =>

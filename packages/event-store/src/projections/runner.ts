@@ -5,7 +5,7 @@ import { readAllPage, readFilteredPageWithHead } from "../read.ts";
 import { compareCheckpoints } from "../checkpoint.ts";
 import type { EventStore } from "../store.ts";
 import { applyBatch, LostLeadership, type RetryPolicy } from "./apply-batch.ts";
-import { advanceCheckpoint, ensureCheckpoint, heartbeat, loadCheckpoints, markFailed } from "./checkpoints.ts";
+import { advanceCheckpoint, ensureCheckpoint, heartbeat, loadCheckpoints, markFailed, type CheckpointRow } from "./checkpoints.ts";
 import { backendId, resign, tryLead } from "./leadership.ts";
 import { rebuildName, rebuildStep, startRebuild } from "./rebuild.ts";
 import type { Projection } from "./types.ts";
@@ -31,6 +31,10 @@ export interface ProjectionRunner {
   /** Settles when the runner ends; rejects if it had to stop on its own (its lock connection died). */
   readonly done: Promise<void>;
 }
+
+/** A leader's sign of life; a status reader counts it gone after 10 s without one (admin.ts). */
+const HEARTBEAT_EVERY_MS = 1000;
+const SKIP_EVERY_MS = 1000;
 
 /**
  * Applies async projections: for each, one instance across all processes leads (advisory lock), reads the log after
@@ -65,9 +69,11 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
       wakeWaiter = finish;
     });
 
-  const step = async (projection: Projection): Promise<boolean> => {
-    // The projection's row and its rebuild's row, in one query: this runs for every batch.
-    const rows = await loadCheckpoints(database.db, [projection.name, rebuildName(projection.name)]);
+  // When a filtered projection last moved its checkpoint over unrelated events (see below).
+  const skippedAt = new Map<string, number>();
+
+  /** One batch of one projection; `rows` are the checkpoint rows read at the start of this round. */
+  const step = async (projection: Projection, rows: readonly CheckpointRow[]): Promise<boolean> => {
     const row = rows.find((r) => r.name === projection.name);
     if (!row) return false;
     let worked = false;
@@ -95,9 +101,12 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
       checkpoint = outcome.checkpoint;
     }
     // Every matching event up to `head` was in this page: skip the unrelated ones after it for good, or each look
-    // would scan them again (a projection of rare stream types would re-read the whole tail of the log).
-    if (head && page.length < batchSize && compareCheckpoints(head, checkpoint) > 0) {
-      await advanceCheckpoint(database.db, projection.name, checkpoint, head, 0);
+    // would scan them again (a projection of rare stream types would re-read the whole tail of the log). At most
+    // once a second: a write per projection per appended event cost more than the rescans it saves (measured on
+    // PGlite, where every statement shares one connection), and a second of tail is a cheap scan.
+    const now = Date.now();
+    if (head && page.length < batchSize && compareCheckpoints(head, checkpoint) > 0 && now - (skippedAt.get(projection.name) ?? 0) >= SKIP_EVERY_MS) {
+      if (await advanceCheckpoint(database.db, projection.name, checkpoint, head, 0)) skippedAt.set(projection.name, now);
     }
     return page.length > 0 || worked;
   };
@@ -108,6 +117,8 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
     // lock is gone, so the runner stops rather than go on believing it leads.
     const backend = await backendId(connection);
     let lastTakeover = 0;
+    let lastHeartbeat = 0;
+    let beating = -1;
     let connectionLost = false;
     try {
       while (!stopped) {
@@ -124,14 +135,20 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
             log("leading", { projection: projection.name, instance: instanceId });
           }
         }
-        await heartbeat(database.db, [...led], instanceId);
+        if (led.size !== beating || Date.now() - lastHeartbeat >= HEARTBEAT_EVERY_MS) {
+          await heartbeat(database.db, [...led], instanceId);
+          lastHeartbeat = Date.now();
+          beating = led.size;
+        }
         woken = false;
         let worked = false;
+        // Every led projection's row and its rebuild's row, in one query per round.
+        const rows = led.size ? await loadCheckpoints(database.db, [...led].flatMap((name) => [name, rebuildName(name)])) : [];
         for (const projection of projections) {
           if (stopped) break;
           if (!led.has(projection.name)) continue;
           try {
-            worked = (await step(projection)) || worked;
+            worked = (await step(projection, rows)) || worked;
           } catch (error) {
             if (!(error instanceof LostLeadership)) throw error;
             led.delete(projection.name);
