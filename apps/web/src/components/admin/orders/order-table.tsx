@@ -1,5 +1,5 @@
 "use client";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { formatMoney, formatTime } from "~/components/money";
@@ -11,6 +11,9 @@ export function OrderTable({ status, cursor }: { status?: OrderStatusFilter; cur
   const trpc = useTRPC();
   const router = useRouter();
   const { data } = useSuspenseQuery(trpc.admin.orders.list.queryOptions({ status, cursor, limit: 25 }));
+  // Names come from another projection; until it answers, the ids stand in.
+  const { data: customers } = useQuery(trpc.admin.customers.list.queryOptions());
+  const nameOf = (userId: string) => customers?.find((c) => c.userId === userId)?.name;
   return (
     <>
       <div className="spread toolbar">
@@ -33,7 +36,7 @@ export function OrderTable({ status, cursor }: { status?: OrderStatusFilter; cur
             {data.orders.map((o) => (
               <tr key={o.orderId}>
                 <td className="mono"><Link href={`/admin/orders/${o.orderId}`}>{o.orderId}</Link></td>
-                <td className="mono">{o.userId}</td>
+                <td>{nameOf(o.userId) ?? <span className="mono">{o.userId}</span>}</td>
                 <td>{formatTime(o.placedAt)}</td>
                 <td>{o.lines.map((l) => `${l.quantity} × ${l.productId}`).join(", ")}</td>
                 <td>{formatMoney(o.total)}</td>
