@@ -95,7 +95,7 @@ describe("the API over PGlite, through createCaller", () => {
     const stocked = await admin.admin.products.receiveStock({ productId: "102", quantity: 5 });
     const { products } = await admin.admin.products.list({ after: stocked.checkpoint! });
     expect(products.find((p) => p.productId === "102")).toMatchObject({ price: { amount: 2700 }, availableStock: 35 });
-    const page = await admin.admin.audit.list({ filter: { streamId: "product-102" }, limit: 2 });
+    const page = await admin.admin.audit.list({ filter: { streamId: "product-102" }, limit: 2, after: stocked.checkpoint! });
     expect(page.events.map((e) => e.type)).toEqual(["StockReceived", "ProductPriceChanged"]);
     expect(page.events[1]!.metadata.actor).toMatch(/^admin:/);
     expect(changed.checkpoint).not.toBeNull();
@@ -103,8 +103,8 @@ describe("the API over PGlite, through createCaller", () => {
 
   it("filters the audit log by correlation id and pages by keyset", async () => {
     const correlated = await h.caller(new Headers({ cookie: (await h.signIn("alice@example.com", "alice-shops")).get("cookie")!, "x-correlation-id": "corr-test-1" }));
-    await correlated.cart.add({ productId: "104", quantity: 1 });
-    const byCorrelation = await admin.admin.audit.list({ filter: { correlationId: "corr-test-1" } });
+    const added = await correlated.cart.add({ productId: "104", quantity: 1 });
+    const byCorrelation = await admin.admin.audit.list({ filter: { correlationId: "corr-test-1" }, after: added.checkpoint! });
     expect(byCorrelation.events.map((e) => e.type)).toEqual(["ProductAddedToCart"]);
     const first = await admin.admin.audit.list({ limit: 5 });
     const second = await admin.admin.audit.list({ limit: 5, cursor: first.next! });

@@ -73,6 +73,10 @@ async function fill(database: Database, count: number) {
   const cols = sql.raw("(event_id, stream_id, stream_type, stream_version, type, data, metadata)");
   await database.db.execute(sql`insert into events ${cols} ${rows}`);
   await database.db.execute(sql`insert into raw_events ${cols} ${rows}`);
+  // What the audit_index projection would have written for them (set-up as well).
+  await database.db.execute(sql`insert into audit_index select tx_id, position, type, stream_id, metadata->>'actor',
+    metadata->>'correlationId', metadata->>'causationId', recorded_at from events on conflict do nothing`);
+  await database.db.execute(sql`analyze audit_index`);
   await database.db.execute(sql`analyze events`);
   await database.db.execute(sql`analyze raw_events`);
 }

@@ -1,10 +1,20 @@
--- The audit log's filters (packages/event-store/src/audit.ts), each ending in the global order so a filtered page
--- newest-first is one index range. Causation also serves "events this event caused". Every index costs appends:
--- they were measured in the append benchmark (README).
-CREATE INDEX IF NOT EXISTS "events_correlation_idx" ON "events" ((metadata->>'correlationId'), "tx_id", "position");--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "events_causation_idx" ON "events" ((metadata->>'causationId'));--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "events_actor_idx" ON "events" ((metadata->>'actor'), "tx_id", "position");--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "events_type_idx" ON "events" ("type", "tx_id", "position");--> statement-breakpoint
--- Recording time rises with the log's order, so a BRIN index (a few pages, next to free to keep up) serves the
--- time-range filter without the cost a btree adds to every append.
-CREATE INDEX IF NOT EXISTS "events_recorded_at_brin" ON "events" USING brin ("recorded_at");
+-- The audit log's filters, kept off the append path: the `audit_index` projection copies each event's filterable
+-- fields here, in the log's order, a moment after commit. Indexes on `events` itself made every append pay for
+-- them (measured: 10-15 points of the raw insert rate); here the projection's batches pay instead.
+CREATE TABLE IF NOT EXISTS "audit_index" (
+	"tx_id" xid8 NOT NULL,
+	"position" bigint NOT NULL,
+	"type" text NOT NULL,
+	"stream_id" text NOT NULL,
+	"actor" text,
+	"correlation_id" text,
+	"causation_id" text,
+	"recorded_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "audit_index_pkey" PRIMARY KEY("tx_id","position")
+);--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_index_correlation_idx" ON "audit_index" ("correlation_id", "tx_id", "position");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_index_causation_idx" ON "audit_index" ("causation_id");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_index_actor_idx" ON "audit_index" ("actor", "tx_id", "position");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_index_type_idx" ON "audit_index" ("type", "tx_id", "position");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_index_stream_idx" ON "audit_index" ("stream_id", "tx_id", "position");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "audit_index_recorded_at_idx" ON "audit_index" ("recorded_at");

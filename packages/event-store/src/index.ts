@@ -44,4 +44,5 @@ export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } fr
 export { commandEventId } from "./command/command-ids.ts";
 export * from "./projections/index.ts";
 export { projectionCheckpoints } from "./db/projection-schema.ts";
-export { auditLog, eventById, eventsCausedBy, eventsPerMinute, MAX_AUDIT_PAGE, type AuditFilter, type AuditPage } from "./audit.ts";
+export { auditLog, eventById, eventsCausedBy, eventsPerMinute, MAX_AUDIT_PAGE, type AuditFilter, type AuditPage } from "./audit/audit-log.ts";
+export { auditIndexProjection, AUDIT_INDEX } from "./audit/audit-index-projection.ts";

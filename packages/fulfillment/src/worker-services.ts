@@ -1,4 +1,4 @@
-import { startProjectionRunner, type EventStore, type Projection, type ProjectionRunner } from "@chronicle/event-store";
+import { auditIndexProjection, startProjectionRunner, type EventStore, type Projection, type ProjectionRunner } from "@chronicle/event-store";
 import { shopProjections } from "@chronicle/projections";
 import { fulfillmentProjection } from "./fulfillment-projection.ts";
 import { startOutboxSender } from "./outbox-sender.ts";
@@ -18,8 +18,9 @@ export interface WorkerServices {
   stop(): Promise<void>;
 }
 
+/** The shop's read models, the fulfillment process, and the audit log's index (the last, so it never delays them). */
 export function workerProjections(shipDelayMs: number): readonly Projection[] {
-  return [...shopProjections, fulfillmentProjection(shipDelayMs)];
+  return [...shopProjections, fulfillmentProjection(shipDelayMs), auditIndexProjection];
 }
 
 /**
@@ -30,7 +31,7 @@ export function workerProjections(shipDelayMs: number): readonly Projection[] {
 export function startWorkerServices(store: EventStore, options: WorkerServicesOptions): WorkerServices {
   const log = options.log ?? (() => {});
   const projections = workerProjections(options.shipDelayMs);
-  const fulfillment = projections[projections.length - 1]!;
+  const fulfillment = projections.find((p) => p.name === "fulfillment")!;
   const runner = startProjectionRunner(store, projections, {
     ...(options.instanceId && { instanceId: options.instanceId }),
     ...(options.pollIntervalMs && { pollIntervalMs: options.pollIntervalMs }),

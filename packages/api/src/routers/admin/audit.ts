@@ -3,7 +3,7 @@ import { z } from "zod";
 import { EVENT_TYPES, currentSchemaVersion, isShopEventType, upcast } from "@chronicle/domain";
 import { auditLog, eventById, eventsCausedBy, formatCheckpoint, parseCheckpoint, type StoredEvent } from "@chronicle/event-store";
 import { adminProcedure, router } from "../../trpc/init.ts";
-import { CheckpointSchema } from "../../trpc/read-your-writes.ts";
+import { AfterSchema, awaitProjections, CheckpointSchema } from "../../trpc/read-your-writes.ts";
 
 const Filter = z.object({
   types: z.array(z.string().min(1).max(100)).max(50).optional(),
@@ -30,11 +30,13 @@ export const auditRouter = router({
   eventTypes: adminProcedure.query(() => [...EVENT_TYPES, "ProjectionEventSkipped"]),
   /** Every event, newest first, filtered; keyset pages (`cursor` = the previous page's `next`). */
   list: adminProcedure
-    .input(z.object({ filter: Filter.default({}), cursor: CheckpointSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }))
+    .input(z.object({ filter: Filter.default({}), cursor: CheckpointSchema.optional(), limit: z.number().int().min(1).max(200).default(50), after: AfterSchema }))
     .query(async ({ ctx, input }) => {
+      // Filtered pages read the audit_index projection: `after` waits until it has indexed that write.
+      const { fresh } = await awaitProjections(ctx, ["audit_index"], input.after);
       const before = input.cursor ? parseCheckpoint(input.cursor) ?? null : null;
       const page = await auditLog(ctx.runtime.store, input.filter, before, input.limit);
-      return { events: page.events, next: page.next ? formatCheckpoint(page.next) : null };
+      return { events: page.events, next: page.next ? formatCheckpoint(page.next) : null, fresh };
     }),
   /** One event: data, metadata, schema version, its upcast view, and the events around it by causation. */
   event: adminProcedure.input(z.object({ eventId: z.uuid() })).query(async ({ ctx, input }) => {
