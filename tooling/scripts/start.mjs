@@ -29,13 +29,15 @@ const buildId = path.join(distDir, "BUILD_ID");
 const sources = Math.max(newest(path.join(web, "src")), newest(path.join(root, "packages")), statSync(path.join(web, "next.config.ts")).mtimeMs);
 if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
   console.log("Building the web app (first start, or its sources changed)…");
-  const build = spawnSync("pnpm", ["exec", "next", "build"], { cwd: web, stdio: "inherit", env });
+  const build = spawnSync(path.join(web, "node_modules", ".bin", "next"), ["build"], { cwd: web, stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children = [spawn("pnpm", ["exec", "next", "start", "-p", port], { cwd: web, stdio: "inherit", env })];
+// Spawned directly (not through pnpm), so a signal sent to this script reaches the servers themselves.
+const next = path.join(web, "node_modules", ".bin", "next");
+const children = [spawn(next, ["start", "-p", port], { cwd: web, stdio: "inherit", env })];
 if (env.DATABASE_URL && env.WORKER !== "inline") {
-  children.push(spawn("pnpm", ["--filter", "@chronicle/worker", "run", "start"], { cwd: root, stdio: "inherit", env }));
+  children.push(spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: path.join(root, "apps", "worker"), stdio: "inherit", env }));
 }
 let stopping = false;
 for (const child of children) {

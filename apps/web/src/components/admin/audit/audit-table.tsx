@@ -29,7 +29,7 @@ export function AuditTable({ search, cursor }: { search: AuditSearch; cursor?: s
               <tr key={e.eventId} data-testid="audit-row">
                 <td>{formatTime(e.recordedAt)}</td>
                 <td>{e.type}</td>
-                <td className="mono small nowrap">{canTimeTravel(e.streamId) ? <Link href={timeTravelHref(e.streamId, e.streamVersion)}>{e.streamId}</Link> : e.streamId}</td>
+                <td className="mono small">{canTimeTravel(e.streamId) ? <Link href={timeTravelHref(e.streamId, e.streamVersion)}>{e.streamId}</Link> : e.streamId}</td>
                 <td>{e.streamVersion}</td>
                 <td className="mono">{metaText(e.metadata, "actor") ?? "—"}</td>
                 <td className="mono small">
