@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { query, run, type Executor } from "./db/database.ts";
+import { driverOf, query, run, type Driver, type Executor } from "./db/database.ts";
 import { ValidationError } from "./errors.ts";
 import { START } from "./checkpoint.ts";
 import type { Checkpoint, EventFilter, ReadStreamOptions, StoredEvent } from "./types.ts";
@@ -73,7 +73,7 @@ export async function readAllPage(
 ): Promise<StoredEvent[]> {
   const streamTypes = filter?.streamTypes?.length ? names(filter.streamTypes, "filter.streamTypes") : null;
   const types = filter?.types?.length ? names(filter.types, "filter.types") : null;
-  const text = READ_ALL[(streamTypes ? 1 : 0) + (types ? 2 : 0)]!;
+  const text = READ_ALL[driverOf(executor)][(streamTypes ? 1 : 0) + (types ? 2 : 0)]!;
   const params: unknown[] = [String(after.txId), after.position, limit];
   if (streamTypes) params.push(streamTypes);
   if (types) params.push(types);
@@ -98,7 +98,7 @@ export async function readFilteredPageWithHead(
   const params: unknown[] = [String(after.txId), after.position, limit];
   if (streamTypes) params.push(streamTypes);
   if (types) params.push(types);
-  const rows = await run<EventRow & { head_tx: string; head_position: string | number }>(executor, WITH_HEAD[variant]!, params);
+  const rows = await run<EventRow & { head_tx: string; head_position: string | number }>(executor, WITH_HEAD[driverOf(executor)][variant]!, params);
   if (rows.length === 0) return { events: [], head: START };
   const head = { txId: Number(rows[0]!.head_tx), position: Number(rows[0]!.head_position) };
   return { events: rows.filter((r) => r.event_id !== null).map(toEvent), head };
@@ -127,7 +127,7 @@ export async function* readAllBatches(
 export async function headCheckpoint(executor: Executor): Promise<Checkpoint> {
   const [row] = await query<{ tx_id: string; position: string }>(
     executor,
-    sql`select tx_id::text, position from events where tx_id < ${sql.raw(READ_HORIZON_SQL)}
+    sql`select tx_id::text, position from events where tx_id < ${sql.raw(readHorizon(executor))}
         order by events.tx_id desc, events.position desc limit 1`,
   );
   return row ? { txId: Number(row.tx_id), position: Number(row.position) } : START;
@@ -153,22 +153,38 @@ export const READ_HORIZON_SQL = `(select least(coalesce(
         and a.datid <> (select oid from pg_database where datname = current_database()))),
     pg_snapshot_xmax(pg_current_snapshot())), pg_current_xact_id_if_assigned()))`;
 
-const WITH_HEAD = [0, 1, 2, 3].map((variant) => `with head as (
+/**
+ * PGlite is one connection in one process: no other transaction can be running while a reader reads, so the plain
+ * snapshot xmin is exact there, and READ_HORIZON_SQL's look at pg_stat_activity (2 ms a statement on PGlite, most of
+ * an embedded projection round) buys nothing.
+ */
+const HORIZON: Record<Driver, string> = { postgres: READ_HORIZON_SQL, pglite: "pg_snapshot_xmin(pg_current_snapshot())" };
+
+/** The read bound for whichever driver runs `executor`. */
+export function readHorizon(executor: Executor): string {
+  return HORIZON[driverOf(executor)];
+}
+
+const byDriver = <T>(make: (horizon: string) => T): Record<Driver, T> => ({ postgres: make(HORIZON.postgres), pglite: make(HORIZON.pglite) });
+
+// The bound is computed once per statement (the `bound` CTE), so the head and the page agree on it.
+const WITH_HEAD = byDriver((horizon) => [0, 1, 2, 3].map((variant) => `with bound as (select ${horizon} as x),
+  head as (
     select tx_id::text as head_tx, position as head_position from events
-    where tx_id < ${READ_HORIZON_SQL} order by tx_id desc, position desc limit 1),
-  page as (${readAllText(variant)})
-  select head.head_tx, head.head_position, page.* from head left join page on true order by page.tx_id::xid8, page.position`);
+    where tx_id < (select x from bound) order by tx_id desc, position desc limit 1),
+  page as (${readAllText(variant, "(select x from bound)")})
+  select head.head_tx, head.head_position, page.* from head left join page on true order by page.tx_id::xid8, page.position`));
 
-/** Four fixed statements (no filter, stream types, event types, both), so each is prepared once per connection. */
-const READ_ALL = [0, 1, 2, 3].map((variant) => readAllText(variant));
+/** Four fixed statements per driver (no filter, stream types, event types, both), each prepared once per connection. */
+const READ_ALL = byDriver((horizon) => [0, 1, 2, 3].map((variant) => readAllText(variant, horizon)));
 
-function readAllText(variant: number): string {
+function readAllText(variant: number, horizon: string): string {
   const filters = [
     variant & 1 ? "and stream_type = any(string_to_array($4, ','))" : "",
     variant & 2 ? `and type = any(string_to_array($${variant & 1 ? 5 : 4}, ','))` : "",
   ].join(" ");
   return `select ${COLUMNS_TEXT} from events
-    where (tx_id, position) > ($1::xid8, $2::bigint) and tx_id < ${READ_HORIZON_SQL} ${filters}
+    where (tx_id, position) > ($1::xid8, $2::bigint) and tx_id < ${horizon} ${filters}
     order by events.tx_id, events.position limit $3`;
 }
 

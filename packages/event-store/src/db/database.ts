@@ -32,6 +32,12 @@ interface DriverClient {
   query?: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }>;
 }
 
+/** Which driver runs `executor` (a database or a transaction of either), from its client's shape. */
+export function driverOf(executor: Executor): Driver {
+  const client = (executor as unknown as { session: { client: DriverClient } }).session.client;
+  return client.unsafe ? "postgres" : "pglite";
+}
+
 /**
  * Runs a fixed SQL text with positional parameters straight on the driver, as a prepared statement on Postgres.
  * For the hot paths (append, readAll): building drizzle SQL and re-planning an unprepared statement per call cost

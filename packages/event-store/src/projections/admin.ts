@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { query } from "../db/database.ts";
 import { EventStoreError } from "../errors.ts";
-import { READ_HORIZON_SQL } from "../read.ts";
+import { readHorizon } from "../read.ts";
 import type { EventStore } from "../store.ts";
 import type { Checkpoint } from "../types.ts";
 import { loadCheckpoints, type CheckpointRow } from "./checkpoints.ts";
@@ -76,7 +76,7 @@ function rebuildProgress(row: CheckpointRow, now: number): NonNullable<Projectio
 async function lagAfter(store: EventStore, after: Checkpoint, streamTypes: readonly string[] | undefined): Promise<number> {
   const [row] = await query<{ lag: string }>(store.database.db, sql`select count(*) as lag from (
     select 1 from events where (tx_id, position) > (${String(after.txId)}::xid8, ${after.position}::bigint)
-      and tx_id < ${sql.raw(READ_HORIZON_SQL)}
+      and tx_id < ${sql.raw(readHorizon(store.database.db))}
       ${streamTypes ? sql`and stream_type = any(string_to_array(${streamTypes.join(",")}, ','))` : sql``}
     limit ${LAG_CAP}) behind`);
   return Number(row!.lag);
