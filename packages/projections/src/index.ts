@@ -9,7 +9,7 @@ export { overviewUsersProjection } from "./projections/overview-users-projection
 export { rmCatalog, rmCarts, rmOrders, rmSalesPerDay, rmSalesCountedOrders, rmOverviewUsers } from "./schema.ts";
 export { projectionsMigrationSet } from "./migrations.ts";
 // Queries (for the API)
-export { listCatalog, type CatalogItem } from "./queries/list-catalog.ts";
+export { listCatalog, getCatalogItem, type CatalogItem } from "./queries/list-catalog.ts";
 export { getCart, type CartView } from "./queries/get-cart.ts";
 export { listOrdersOfCustomer } from "./queries/list-orders-of-customer.ts";
 export { listAdminOrders, MAX_ADMIN_ORDERS_PAGE, type AdminOrdersPage } from "./queries/list-admin-orders.ts";

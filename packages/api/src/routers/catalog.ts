@@ -1,14 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { IdSchema } from "@chronicle/domain";
-import { listCatalog } from "@chronicle/projections";
+import { getCatalogItem, listCatalog } from "@chronicle/projections";
 import { publicProcedure, router } from "../trpc/init.ts";
 
 export const catalogRouter = router({
   /** Listed products with their price and available stock (the catalog projection). */
   list: publicProcedure.query(({ ctx }) => listCatalog(ctx.runtime.store.database.db)),
   product: publicProcedure.input(z.object({ productId: IdSchema })).query(async ({ ctx, input }) => {
-    const product = (await listCatalog(ctx.runtime.store.database.db)).find((p) => p.productId === input.productId);
+    const product = await getCatalogItem(ctx.runtime.store.database.db, input.productId);
     if (!product) throw new TRPCError({ code: "NOT_FOUND", message: `no product ${input.productId}` });
     return product;
   }),

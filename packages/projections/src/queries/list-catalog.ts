@@ -26,7 +26,20 @@ export async function listCatalog(executor: Executor, options: { includeDelisted
     executor,
     sql`select * from ${rmCatalog} ${options.includeDelisted ? sql`` : sql`where status = 'listed'`} order by status, name, product_id`,
   );
-  return rows.map((row) => ({
+  return rows.map(toCatalogItem);
+}
+
+/** One product of the catalog (a delisted one only with `includeDelisted`), or null. */
+export async function getCatalogItem(executor: Executor, productId: string, options: { includeDelisted?: boolean } = {}): Promise<CatalogItem | null> {
+  const [row] = await query<Row>(
+    executor,
+    sql`select * from ${rmCatalog} where product_id = ${productId} ${options.includeDelisted ? sql`` : sql`and status = 'listed'`}`,
+  );
+  return row ? toCatalogItem(row) : null;
+}
+
+function toCatalogItem(row: Row): CatalogItem {
+  return {
     productId: row.product_id,
     sku: row.sku,
     name: row.name,
@@ -35,5 +48,5 @@ export async function listCatalog(executor: Executor, options: { includeDelisted
     status: row.status,
     availableStock: Number(row.available_stock),
     provenance: provenanceOf(row),
-  }));
+  };
 }

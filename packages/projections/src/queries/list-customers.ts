@@ -13,14 +13,18 @@ export interface CustomerView {
   readonly provenance: Provenance;
 }
 
-/** Registered users, newest first, with their order counts (from two projections: overview_users and orders). */
-export async function listCustomers(executor: Executor, limit = 200): Promise<CustomerView[]> {
+/**
+ * Registered users, newest first, with their order counts (from two projections: overview_users and orders);
+ * `userId` narrows it to that one user.
+ */
+export async function listCustomers(executor: Executor, options: { limit?: number; userId?: string } = {}): Promise<CustomerView[]> {
+  const { limit = 200, userId } = options;
   const rows = await query<{ user_id: string; name: string; orders: string; spent: string | null; last_event_id: string; last_tx_id: unknown; last_position: unknown }>(
     executor,
     sql`select u.user_id, u.name, u.last_event_id, u.last_tx_id, u.last_position,
       (select count(*) from ${rmOrders} o where o.user_id = u.user_id) as orders,
       (select coalesce(sum(o.total_amount), 0) from ${rmOrders} o where o.user_id = u.user_id and o.status in ('confirmed', 'shipped')) as spent
-      from ${rmOverviewUsers} u order by u.registered_tx_id desc, u.registered_position desc limit ${limit}`,
+      from ${rmOverviewUsers} u ${userId === undefined ? sql`` : sql`where u.user_id = ${userId}`} order by u.registered_tx_id desc, u.registered_position desc limit ${limit}`,
   );
   return rows.map((r) => ({ userId: r.user_id, name: r.name, orders: Number(r.orders), spent: Number(r.spent ?? 0), provenance: provenanceOf(r) }));
 }

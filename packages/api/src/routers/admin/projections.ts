@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { streamIds } from "@chronicle/domain";
 import { eventById, projectionStatuses, requestRebuild, retryProjection, skipFailedEvent } from "@chronicle/event-store";
-import { getCart, getOrder, listCatalog, listCustomers } from "@chronicle/projections";
+import { getCart, getCatalogItem, getOrder, listCustomers } from "@chronicle/projections";
 import type { Context } from "../../trpc/context.ts";
 import { adminProcedure, router } from "../../trpc/init.ts";
 
@@ -17,10 +17,10 @@ async function nameOf(ctx: Context, name: string): Promise<string> {
 async function provenanceOf(ctx: Context, projection: (typeof ROW_SOURCES)[number], key: string) {
   const db = ctx.runtime.store.database.db;
   const found = await {
-    catalog: async () => ({ row: (await listCatalog(db, { includeDelisted: true })).find((p) => p.productId === key), streamId: streamIds.product(key) }),
+    catalog: async () => ({ row: await getCatalogItem(db, key, { includeDelisted: true }), streamId: streamIds.product(key) }),
     carts: async () => ({ row: await getCart(db, key), streamId: streamIds.cart(key) }),
     orders: async () => ({ row: await getOrder(db, key), streamId: streamIds.order(key) }),
-    overview_users: async () => ({ row: (await listCustomers(db, 10_000)).find((c) => c.userId === key), streamId: streamIds.user(key) }),
+    overview_users: async () => ({ row: (await listCustomers(db, { userId: key }))[0], streamId: streamIds.user(key) }),
   }[projection]();
   if (!found.row?.provenance) throw new TRPCError({ code: "NOT_FOUND", message: `no ${projection} row ${key}` });
   const [lastEvent, events] = await Promise.all([eventById(ctx.runtime.store, found.row.provenance.eventId), ctx.runtime.store.readStream(found.streamId)]);
