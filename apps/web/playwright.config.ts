@@ -29,7 +29,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      // Debian's chromium, never a downloaded one (see /work/shared/TOOLCHAIN.md).
+      // Debian's chromium (apt-get install chromium), never a downloaded one: browser downloads fail offline.
       executablePath: env.CHROMIUM_PATH,
       args: [
         "--no-sandbox",

@@ -4,16 +4,17 @@
  */
 import { SingleBar, Presets } from "cli-progress";
 import { rebuildProjection } from "@chronicle/event-store";
-import { shopProjections } from "@chronicle/projections";
-import { openStore } from "./open-store.ts";
+import { openCliPlatform } from "./open-platform.ts";
 
 const name = process.argv[2];
-const projection = shopProjections.find((p) => p.name === name);
+const platform = await openCliPlatform();
+const { store } = platform;
+const projection = platform.projections.find((p) => p.name === name);
 if (!projection) {
-  console.error(`Usage: rebuild <projection>; one of: ${shopProjections.map((p) => p.name).join(", ")}`);
+  console.error(`Usage: rebuild <projection>; one of: ${platform.projections.map((p) => p.name).join(", ")}`);
+  await platform.close();
   process.exit(2);
 }
-const { store, close } = await openStore();
 const bar = new SingleBar({ format: `${name} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left` }, Presets.shades_classic);
 let started = false;
 try {
@@ -30,5 +31,5 @@ try {
   console.log(`Rebuilt ${name}: the new tables are live.`);
 } finally {
   bar.stop();
-  await close();
+  await platform.close();
 }

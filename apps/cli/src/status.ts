@@ -1,11 +1,10 @@
 /** `pnpm --filter @chronicle/cli status`: every projection's state, position, lag and last error. */
 import { formatCheckpoint, projectionStatuses } from "@chronicle/event-store";
-import { shopProjections } from "@chronicle/projections";
-import { openStore } from "./open-store.ts";
+import { openCliPlatform } from "./open-platform.ts";
 
-const { store, close } = await openStore();
+const platform = await openCliPlatform();
 try {
-  const rows = (await projectionStatuses(store, shopProjections)).map((s) => ({
+  const rows = (await projectionStatuses(platform.store, platform.projections)).map((s) => ({
     projection: s.name,
     state: s.state,
     checkpoint: formatCheckpoint(s.checkpoint),
@@ -15,5 +14,5 @@ try {
   }));
   console.table(rows);
 } finally {
-  await close();
+  await platform.close();
 }

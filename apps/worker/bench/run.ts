@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { seedDemo } from "@chronicle/application";
-import { createEventStore, migrate, openDatabase, type Database } from "@chronicle/event-store";
+import { createEventStore, openDatabase, type Database } from "@chronicle/event-store";
 import { createTestDatabase } from "@chronicle/event-store/testing";
-import { projectionsMigrationSet } from "@chronicle/projections";
+import { migrateAll } from "@chronicle/platform";
 import { spawnWorker } from "../src/worker-process.fixture.ts";
 import { lagAtRate, waitForWorker } from "./lag.ts";
 import { fillOrders, rawInsertRate, rebuildRate } from "./rebuild.ts";
@@ -44,8 +44,7 @@ for (const driver of env.BENCH_DRIVERS.split(",").map((d) => d.trim())) {
   {
     const { database, cleanup } = await open(driver);
     try {
-      await migrate(database);
-      await migrate(database, projectionsMigrationSet);
+      await migrateAll(database);
       process.stderr.write(`[${driver}] filling ${count} OrderPlaced events...\n`);
       await fillOrders(database, count);
       process.stderr.write(`[${driver}] raw insert of the same rows...\n`);
@@ -62,8 +61,7 @@ for (const driver of env.BENCH_DRIVERS.split(",").map((d) => d.trim())) {
     const spawnedAt = performance.now();
     const worker = spawnWorker("bench-worker", url!);
     try {
-      await migrate(database);
-      await migrate(database, projectionsMigrationSet);
+      await migrateAll(database);
       const store = createEventStore(database);
       await seedDemo(store);
       process.stderr.write(`[${driver}] waiting for the worker to lead the carts projection and catch up...\n`);

@@ -1,15 +1,15 @@
-import { fulfillmentProjection, workerMigrationSet } from "@chronicle/fulfillment";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { executeShopCommand, seedDemo } from "@chronicle/application";
 import {
-  createEventStore, migrate, openDatabase, projectionStatuses, query, requestRebuild, type Database, type EventStore,
+  createEventStore, openDatabase, projectionStatuses, query, requestRebuild, type Database, type EventStore,
 } from "@chronicle/event-store";
 import { createTestDatabase, describeOnPostgres, postgresUrl } from "@chronicle/event-store/testing";
-import { projectionsMigrationSet, shopProjections } from "@chronicle/projections";
+import { allProjections, migrateAll } from "@chronicle/platform";
+import { shopProjections } from "@chronicle/projections";
 import { spawnWorker, type WorkerProcess } from "./worker-process.fixture.ts";
 
-const all = [...shopProjections, fulfillmentProjection(50)];
+const all = allProjections(50);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
@@ -32,9 +32,7 @@ describeOnPostgres("the worker service, as processes on real Postgres", () => {
   beforeAll(async () => {
     ({ url, drop } = await createTestDatabase(postgresUrl!));
     database = await openDatabase({ url, poolSize: 6 });
-    await migrate(database);
-    await migrate(database, projectionsMigrationSet);
-    await migrate(database, workerMigrationSet);
+    await migrateAll(database);
     store = createEventStore(database);
     await seedDemo(store);
   });

@@ -1,5 +1,5 @@
-import { cartDecider, orderDecider, productDecider, userDecider } from "@chronicle/domain";
-import type { CartState, OrderState, ProductState, ShopEvent, StreamType, UserState } from "@chronicle/domain";
+import { shopStreamReducers } from "@chronicle/domain";
+import type { ShopEvent, ShopStreamStates, StreamType } from "@chronicle/domain";
 import type { StreamModel } from "@chronicle/event-store";
 
 /**
@@ -10,26 +10,13 @@ import type { StreamModel } from "@chronicle/event-store";
 export const DEFAULT_SNAPSHOT_EVERY: Readonly<Partial<Record<StreamType, number>>> = { product: 100, cart: 100 };
 
 // A type, not an interface: the handler takes any record of models, and only type literals are records.
-export type ShopStreamModels = {
-  user: StreamModel<UserState, ShopEvent>;
-  product: StreamModel<ProductState, ShopEvent>;
-  cart: StreamModel<CartState, ShopEvent>;
-  order: StreamModel<OrderState, ShopEvent>;
-};
+export type ShopStreamModels = { [T in StreamType]: StreamModel<ShopStreamStates[T], ShopEvent> };
 
-/** The domain's deciders as the event store's stream models: how each stream type folds into a state. */
+/** The domain's stream reducers as the event store's stream models, with their snapshot intervals. */
 export function shopStreamModels(snapshotEvery: Partial<Record<StreamType, number>> = DEFAULT_SNAPSHOT_EVERY): ShopStreamModels {
-  const model = <S, E extends ShopEvent>(decider: StreamModel<S, E>, streamType: StreamType): StreamModel<S, ShopEvent> => ({
-    reducerVersion: decider.reducerVersion,
-    initialState: () => decider.initialState(),
-    // A stream holds only its own type's events (the decider's `evolve` refuses any other with a DomainError).
-    evolve: (state, event) => decider.evolve(state, event as E),
-    snapshotEvery: snapshotEvery[streamType],
-  });
-  return {
-    user: model(userDecider, "user"),
-    product: model(productDecider, "product"),
-    cart: model(cartDecider, "cart"),
-    order: model(orderDecider, "order"),
+  const model = <T extends StreamType>(streamType: T): StreamModel<ShopStreamStates[T], ShopEvent> => {
+    const reducer: StreamModel<ShopStreamStates[T], ShopEvent> = shopStreamReducers[streamType];
+    return { reducerVersion: reducer.reducerVersion, initialState: reducer.initialState, evolve: reducer.evolve, snapshotEvery: snapshotEvery[streamType] };
   };
+  return { user: model("user"), product: model("product"), cart: model("cart"), order: model("order") };
 }

@@ -1,4 +1,4 @@
-import { cartDecider, demoSeed, fold, isDomainError, orderDecider, overviewReducer, productDecider, streamIds, upcast, userDecider } from "@chronicle/domain";
+import { demoSeed, fold, isDomainError, overviewReducer, shopStreamReducers, streamIds, upcast, type Reducer, type ShopEvent, type StreamType } from "@chronicle/domain";
 import { InMemoryShop } from "@chronicle/domain/testing";
 import { compareCheckpoints, createEventStore, snapshots, type Checkpoint, type EventStore } from "@chronicle/event-store";
 import { openTestDatabase, type TestDriver } from "@chronicle/event-store/testing";
@@ -107,13 +107,12 @@ export function shopContract(driver: TestDriver): void {
     const overview = await replay(store, overviewReducer);
     expect(overview.orders["3"]!.map((o) => [o.orderId, o.lines.map((l) => [l.productId, l.quantity])])).toEqual([["3001", [["101", 3]]]]);
 
-    const deciders = { user: userDecider, product: productDecider, cart: cartDecider, order: orderDecider } as const;
     const rows = await store.database.db.select().from(snapshots);
     expect(new Set(rows.map((r) => r.streamType))).toEqual(new Set(["user", "product", "cart", "order"]));
     for (const row of rows) {
       const events = (await store.readStream(row.streamId)).filter((e) => e.streamVersion <= row.version);
-      const decider = deciders[row.streamType as keyof typeof deciders] as { initialState(): unknown; evolve(s: unknown, e: unknown): unknown };
-      const folded = fold(decider, events.map((e) => upcast({ type: e.type, schemaVersion: e.schemaVersion, data: e.data })));
+      const reducer: Reducer<unknown, ShopEvent> = shopStreamReducers[row.streamType as StreamType];
+      const folded = fold(reducer, events.map((e) => upcast({ type: e.type, schemaVersion: e.schemaVersion, data: e.data })));
       expect({ stream: row.streamId, state: row.state }).toEqual({ stream: row.streamId, state: folded });
     }
   });

@@ -176,7 +176,9 @@ export type { CartDependencies } from "./deciders/cart/cart-decide.ts";
 export { initialCartState, type CartState, type CartItem } from "./deciders/cart/cart-state.ts";
 export { orderDecider } from "./deciders/order/order-decider.ts";
 export type { OrderDependencies } from "./deciders/order/order-decide-place.ts";
-export { initialOrderState, type OrderState, type OrderStatus, type PlacedOrder } from "./deciders/order/order-state.ts";
+export { initialOrderState, type OrderState, type PlacedOrder } from "./deciders/order/order-state.ts";
+export { ORDER_STATUSES, OPEN_ORDER_STATUSES, OrderStatusSchema, type OrderStatus } from "./deciders/order/order-status.ts";
+export { shopStreamReducers, type ShopStreamReducer, type ShopStreamStates } from "./deciders/shop-streams.ts";
 export { decidePlaceOrder, type PlaceOrderStates } from "./multi-stream/decide-place-order.ts";
 export { decideReserveStock } from "./multi-stream/decide-reserve-stock.ts";
 export type { StreamEvents } from "./multi-stream/stream-events.ts";
@@ -200,4 +202,4 @@ export { articleStory, demoSeed } from "./demo/article-story.ts";
 export type { ScheduledCommand } from "./demo/scheduled-command.ts";
 
 // Application wiring: which decider a command goes to and which streams it reads
-export { routeCommand, type ShopStates } from "./application/route-command.ts";
+export { routeCommand, type ShopStates } from "./routing/route-command.ts";

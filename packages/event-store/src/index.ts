@@ -5,7 +5,8 @@ export { query, type Database, type Driver, type DrizzleDatabase, type Executor 
 export { commands, events, snapshots, streams } from "./db/schema.ts";
 export { START, checkpointOf, compareCheckpoints, formatCheckpoint, parseCheckpoint } from "./checkpoint.ts";
 export { EVENTS_CHANNEL } from "./notifier.ts";
-export { DEFAULT_MAX_EVENT_BYTES, parseStreamId } from "./validate.ts";
+export { DEFAULT_MAX_EVENT_BYTES, streamTypeOf } from "./validate.ts";
+export { createWaker, type Waker } from "./waker.ts";
 export type { EventHandler, SubscribeOptions, Subscription } from "./subscribe.ts";
 export {
   EventStoreError,
@@ -40,9 +41,9 @@ export type {
   HandleCommandResult,
   StreamDecision,
 } from "./command/types.ts";
-export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } from "./command/stream-model.ts";
+export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } from "./stream-model.ts";
 export { commandEventId } from "./command/command-ids.ts";
-export * from "./projections/index.ts";
+export * from "./runner/index.ts";
 export { projectionCheckpoints } from "./db/projection-schema.ts";
 export { auditLog, eventById, eventsCausedBy, eventsPerMinute, MAX_AUDIT_PAGE, type AuditFilter, type AuditPage } from "./audit/audit-log.ts";
 export { auditIndexProjection, AUDIT_INDEX } from "./audit/audit-index-projection.ts";

@@ -5,7 +5,7 @@ import { DuplicateEventError, ValidationError } from "./errors.ts";
 import { createNotifier } from "./notifier.ts";
 import { headCheckpoint, readAllBatches, readStream } from "./read.ts";
 import { subscribe, type EventHandler, type SubscribeOptions, type Subscription } from "./subscribe.ts";
-import { DEFAULT_MAX_EVENT_BYTES, parseStreamId, prepareEvents, validateExpectedVersion } from "./validate.ts";
+import { DEFAULT_MAX_EVENT_BYTES, streamTypeOf, prepareEvents, validateExpectedVersion } from "./validate.ts";
 import type { AppendOptions, AppendResult, Checkpoint, NewEvent, ReadAllOptions, ReadStreamOptions, StoredEvent } from "./types.ts";
 
 export interface TransactionOptions {
@@ -53,7 +53,7 @@ export function createEventStore(database: Database, options: EventStoreOptions 
     executor,
     async append(streamId, events, appendOptions = {}) {
       // Everything is checked before the database is touched.
-      const streamType = parseStreamId(streamId);
+      const streamType = streamTypeOf(streamId);
       const expected = validateExpectedVersion(appendOptions.expectedVersion ?? "any");
       const prepared = prepareEvents(events, maxEventBytes);
       let rows;
@@ -87,11 +87,11 @@ export function createEventStore(database: Database, options: EventStoreOptions 
       };
     },
     readStream: (streamId, readOptions) => {
-      parseStreamId(streamId);
+      streamTypeOf(streamId);
       return readStream(executor, streamId, readOptions);
     },
     async streamVersion(streamId) {
-      parseStreamId(streamId);
+      streamTypeOf(streamId);
       const [row] = await query<{ version: string }>(executor, sql`select version from streams where stream_id = ${streamId}`);
       return row ? Number(row.version) : 0;
     },
@@ -112,7 +112,7 @@ export function createEventStore(database: Database, options: EventStoreOptions 
     subscribe: (subscribeOptions, handler) => subscribe(database, database.db, subscribeOptions, handler),
     async transaction(work, transactionOptions = {}) {
       const streamIds = transactionOptions.streams ?? [];
-      streamIds.forEach(parseStreamId);
+      streamIds.forEach(streamTypeOf);
       let appended = false;
       const result = await database.db.transaction(async (tx) => {
         if (streamIds.length > 0) await lockStreams(tx, streamIds);

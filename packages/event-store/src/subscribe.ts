@@ -3,6 +3,7 @@ import { START, checkpointOf } from "./checkpoint.ts";
 import { EVENTS_CHANNEL } from "./notifier.ts";
 import { readAllPage } from "./read.ts";
 import type { Checkpoint, EventFilter, StoredEvent } from "./types.ts";
+import { createWaker } from "./waker.ts";
 
 export interface SubscribeOptions {
   /** Exclusive start: the checkpoint of the last event handled before; default the beginning. */
@@ -31,47 +32,28 @@ export type EventHandler = (event: StoredEvent) => unknown | Promise<unknown>;
 export function subscribe(database: Database, executor: Executor, options: SubscribeOptions, handler: EventHandler): Subscription {
   const { filter, batchSize = 500, pollIntervalMs = 500 } = options;
   let cursor = options.after ?? START;
-  let stopped = false;
-  let woken = false;
-  let wakeWaiter: (() => void) | undefined;
-  const wake = (): void => {
-    woken = true;
-    wakeWaiter?.();
-  };
-
-  const sleep = (ms: number): Promise<void> =>
-    new Promise((resolve) => {
-      if (woken || stopped) return resolve();
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        wakeWaiter = undefined;
-        resolve();
-      }
-      wakeWaiter = done;
-    });
+  const waker = createWaker();
 
   const run = async (): Promise<void> => {
-    const unlisten = await database.listen(EVENTS_CHANNEL, wake);
+    const unlisten = await database.listen(EVENTS_CHANNEL, waker.wake);
     try {
       let retryDelay = 0;
-      while (!stopped) {
-        const notified = woken;
-        woken = false;
+      while (!waker.stopped) {
+        const notified = waker.take();
         if (notified) retryDelay = 2;
         const page = await readAllPage(executor, cursor, batchSize, filter);
         for (const event of page) {
-          if (stopped) return;
+          if (waker.stopped) return;
           await handler(event);
           cursor = checkpointOf(event);
         }
         if (page.length === batchSize) continue;
         if (retryDelay > 0 && retryDelay < pollIntervalMs) {
-          await sleep(retryDelay);
+          await waker.sleep(retryDelay);
           retryDelay *= 2;
         } else {
           retryDelay = 0;
-          await sleep(pollIntervalMs);
+          await waker.sleep(pollIntervalMs);
         }
       }
     } finally {
@@ -86,8 +68,7 @@ export function subscribe(database: Database, executor: Executor, options: Subsc
       return cursor;
     },
     async stop() {
-      stopped = true;
-      wake();
+      waker.stop();
       await done.catch(() => {});
     },
     done,

@@ -11,7 +11,7 @@ const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.:-]{0,127}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Returns the stream type (category) of a valid stream id; throws a ValidationError otherwise. */
-export function parseStreamId(streamId: unknown): string {
+export function streamTypeOf(streamId: unknown): string {
   if (typeof streamId !== "string" || streamId.length === 0) {
     throw new ValidationError("must be a non-empty string like 'order-1001'", "streamId");
   }

@@ -1,4 +1,4 @@
-import { workerMigrationSet } from "./migrations.ts";
+import { fulfillmentMigrationSet } from "./migrations.ts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeShopCommand, seedDemo } from "@chronicle/application";
@@ -35,7 +35,7 @@ describe("the fulfillment process (PGlite, in process)", () => {
   };
 
   beforeAll(async () => {
-    const opened = await openTestDatabase("pglite", { migrations: [eventStoreMigrationSet, workerMigrationSet] });
+    const opened = await openTestDatabase("pglite", { migrations: [eventStoreMigrationSet, fulfillmentMigrationSet] });
     close = opened.close;
     store = createEventStore(opened.database);
     await seedDemo(store);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { executeShopCommand } from "@chronicle/application";
 import { isDomainError } from "@chronicle/domain";
-import { EVENTS_CHANNEL, query, type EventStore } from "@chronicle/event-store";
+import { createWaker, EVENTS_CHANNEL, query, type EventStore } from "@chronicle/event-store";
 
 export interface OutboxSenderOptions {
   /** Only the instance that leads the fulfillment projection sends (others would only repeat it). */
@@ -26,19 +26,13 @@ interface OutboxRow {
 export function startOutboxSender(store: EventStore, options: OutboxSenderOptions): { stop(): Promise<void> } {
   const { pollIntervalMs = 250, maxAttempts = 5, log = () => {} } = options;
   const db = store.database.db;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() { clearTimeout(timer); wake = undefined; resolve(); }
-    wake = done;
-  });
+  const waker = createWaker();
 
   const sendDue = async (): Promise<number> => {
     const rows = await query<OutboxRow>(db, sql`select command_id, command, metadata, attempts from fulfillment_outbox
       where due_at <= now() and attempts < ${maxAttempts} order by due_at, command_id limit 50`);
     for (const row of rows) {
-      if (stopped) break;
+      if (waker.stopped) break;
       try {
         await executeShopCommand(store, row.command, { ...row.metadata, now: new Date().toISOString(), commandId: row.command_id });
         await db.execute(sql`delete from fulfillment_outbox where command_id = ${row.command_id}`);
@@ -54,11 +48,12 @@ export function startOutboxSender(store: EventStore, options: OutboxSenderOption
   };
 
   const done = (async () => {
-    const unlisten = await store.database.listen(EVENTS_CHANNEL, () => wake?.());
+    const unlisten = await store.database.listen(EVENTS_CHANNEL, waker.wake);
     try {
-      while (!stopped) {
+      while (!waker.stopped) {
+        waker.take();
         const sent = options.isLeader() ? await sendDue() : 0;
-        if (sent === 0 && !stopped) await sleep(pollIntervalMs);
+        if (sent === 0) await waker.sleep(pollIntervalMs);
       }
     } finally {
       await unlisten();
@@ -67,8 +62,7 @@ export function startOutboxSender(store: EventStore, options: OutboxSenderOption
   done.catch((error) => log("outbox sender stopped", { error: String(error) }));
   return {
     async stop() {
-      stopped = true;
-      wake?.();
+      waker.stop();
       await done.catch(() => {});
     },
   };

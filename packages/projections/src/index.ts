@@ -1,10 +1,10 @@
 // Projections (for the runner)
-export { shopProjections } from "./projections/shop-projections.ts";
-export { catalogProjection } from "./projections/catalog-projection.ts";
-export { cartsProjection } from "./projections/carts-projection.ts";
-export { ordersProjection } from "./projections/orders-projection.ts";
-export { salesPerDayProjection } from "./projections/sales-per-day-projection.ts";
-export { overviewUsersProjection } from "./projections/overview-users-projection.ts";
+export { shopProjections } from "./read-models/shop-projections.ts";
+export { catalogProjection } from "./read-models/catalog-projection.ts";
+export { cartsProjection } from "./read-models/carts-projection.ts";
+export { ordersProjection } from "./read-models/orders-projection.ts";
+export { salesPerDayProjection } from "./read-models/sales-per-day-projection.ts";
+export { overviewUsersProjection } from "./read-models/overview-users-projection.ts";
 // Tables and their migrations
 export { rmCatalog, rmCarts, rmOrders, rmSalesPerDay, rmSalesCountedOrders, rmOverviewUsers } from "./schema.ts";
 export { projectionsMigrationSet } from "./migrations.ts";

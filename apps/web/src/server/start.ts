@@ -1,5 +1,5 @@
 import "server-only";
-import { demoAccounts } from "@chronicle/api/runtime";
+import { demoAccounts } from "@chronicle/api";
 import { getRuntime } from "./runtime";
 
 /**

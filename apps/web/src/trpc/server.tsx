@@ -9,7 +9,7 @@ import { makeQueryClient } from "./query-client";
 
 export const getQueryClient = cache(makeQueryClient);
 
-const context = cache(async () => createContext(await getRuntime(), new Headers(await headers())));
+const context = cache(async () => createContext((await getRuntime()).services, new Headers(await headers())));
 
 /** Server components call procedures directly (no HTTP), with the request's session. */
 export const trpc = createTRPCOptionsProxy({ ctx: context, router: appRouter, queryClient: getQueryClient });

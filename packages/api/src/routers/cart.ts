@@ -14,7 +14,7 @@ export const cartRouter = router({
   /** The signed-in customer's cart; `after` waits for the carts projection to include that write. */
   get: customerProcedure.input(z.object({ after: AfterSchema }).optional()).query(async ({ ctx, input }) => {
     const { fresh } = await awaitProjections(ctx, ["carts"], input?.after);
-    return { ...(await getCart(ctx.runtime.store.database.db, ctx.user.id)), fresh };
+    return { ...(await getCart(ctx.db, ctx.user.id)), fresh };
   }),
   add: customerProcedure.input(AddInput).mutation(({ ctx, input: { commandId, ...data } }) =>
     runCommand(ctx, { type: "AddProductToCart", data: { ...data, userId: ctx.user.id } }, commandId)),

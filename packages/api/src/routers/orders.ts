@@ -12,7 +12,7 @@ const OrderInput = CancelOrderSchema.shape.data;
 
 /** Someone else's order is NOT_FOUND, exactly like an order that does not exist: ids reveal nothing. */
 async function ownOrder(ctx: Context & { user: SessionUser }, orderId: string) {
-  const order = await getOrder(ctx.runtime.store.database.db, orderId);
+  const order = await getOrder(ctx.db, orderId);
   if (!order || order.userId !== ctx.user.id) throw new TRPCError({ code: "NOT_FOUND", message: `no order ${orderId}` });
   return order;
 }
@@ -24,7 +24,7 @@ export const ordersRouter = router({
   })),
   mine: customerProcedure.input(z.object({ after: AfterSchema }).optional()).query(async ({ ctx, input }) => {
     const { fresh } = await awaitProjections(ctx, ["orders"], input?.after);
-    return { orders: await listOrdersOfCustomer(ctx.runtime.store.database.db, ctx.user.id), fresh };
+    return { orders: await listOrdersOfCustomer(ctx.db, ctx.user.id), fresh };
   }),
   get: customerProcedure.input(OrderInput.extend({ after: AfterSchema })).query(async ({ ctx, input }) => {
     const { fresh } = await awaitProjections(ctx, ["orders"], input.after);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "../auth/auth.ts";
-import type { Runtime } from "../runtime/runtime.ts";
+import type { Logger } from "pino";
+import type { DrizzleDatabase, EventStore, Projection } from "@chronicle/event-store";
+import type { Auth, Role } from "../auth/auth.ts";
 
 export interface SessionUser {
   id: string;
@@ -9,8 +10,19 @@ export interface SessionUser {
   role: Role;
 }
 
-export interface Context {
-  runtime: Runtime;
+/** What procedures need from the process they run in, and nothing more (the process itself is assembled elsewhere). */
+export interface ApiServices {
+  /** Commands, and the log's own views (the audit log, time travel). */
+  readonly store: EventStore;
+  /** The read models (the projections' tables). */
+  readonly db: DrizzleDatabase;
+  readonly auth: Auth;
+  /** Every async projection of the system, whoever runs them: for status and the admin's actions. */
+  readonly projections: readonly Projection[];
+  readonly log: Logger;
+}
+
+export interface Context extends ApiServices {
   user: SessionUser | null;
   /** From the request's x-correlation-id (when it is a sane id) or new: it travels into every event. */
   correlationId: string;
@@ -21,14 +33,18 @@ export interface Context {
 const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 /** Per request: who is signed in (better-auth's session cookie), and the correlation id. */
-export async function createContext(runtime: Runtime, headers: Headers): Promise<Context> {
-  const session = await runtime.auth.api.getSession({ headers });
+export async function createContext(services: ApiServices, headers: Headers): Promise<Context> {
+  const session = await services.auth.api.getSession({ headers });
   const header = headers.get("x-correlation-id");
   const user = session?.user
     ? { id: session.user.id, name: session.user.name, email: session.user.email, role: ((session.user as { role?: string }).role === "admin" ? "admin" : "customer") as Role }
     : null;
   return {
-    runtime,
+    store: services.store,
+    db: services.db,
+    auth: services.auth,
+    projections: services.projections,
+    log: services.log,
     user,
     correlationId: header && CORRELATION_ID.test(header) ? header : randomUUID(),
     now: () => new Date().toISOString(),

@@ -21,7 +21,7 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
   if (result.ok || result.error.code !== "INTERNAL_SERVER_ERROR") return result;
   const mapped = toTRPCError(result.error.cause ?? result.error);
   if (mapped.code === "INTERNAL_SERVER_ERROR") {
-    ctx.runtime.log.error({ path, correlationId: ctx.correlationId, err: result.error.cause ?? result.error }, "procedure failed");
+    ctx.log.error({ path, correlationId: ctx.correlationId, err: result.error.cause ?? result.error }, "procedure failed");
   }
   throw mapped;
 });
@@ -54,7 +54,7 @@ export interface CommandReceipt {
 /** Runs one domain command with the request's metadata (clock, correlation id, actor). */
 export async function runCommand(ctx: Context, command: unknown, commandId?: string): Promise<CommandReceipt> {
   const actor = ctx.user ? `${ctx.user.role === "admin" ? "admin" : "user"}:${ctx.user.id}` : "anonymous";
-  const result = await executeShopCommand(ctx.runtime.store, command, {
+  const result = await executeShopCommand(ctx.store, command, {
     now: ctx.now(),
     correlationId: ctx.correlationId,
     actor,

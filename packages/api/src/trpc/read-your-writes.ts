@@ -17,6 +17,6 @@ export async function awaitProjections(ctx: Context, names: readonly string[], a
   if (!after) return { fresh: true };
   const target = parseCheckpoint(after);
   if (!target) return { fresh: true };
-  const fresh = await waitForProjections(ctx.runtime.store, names, target, { timeoutMs: READ_YOUR_WRITES_TIMEOUT_MS });
+  const fresh = await waitForProjections(ctx.store, names, target, { timeoutMs: READ_YOUR_WRITES_TIMEOUT_MS });
   return { fresh };
 }

@@ -1,6 +1,7 @@
 import type { Reducer } from "../deciders/decider.ts";
 import { evolvePlacedOrder, orderFromPlaced } from "../deciders/order/order-evolve.ts";
-import type { OrderStatus, PlacedOrder } from "../deciders/order/order-state.ts";
+import type { PlacedOrder } from "../deciders/order/order-state.ts";
+import type { OrderStatus } from "../deciders/order/order-status.ts";
 import { isOrderEvent } from "../events/event-streams.ts";
 import type { ShopEvent } from "../events/shop-event.ts";
 

@@ -13,7 +13,7 @@ import type { StreamEvents } from "../multi-stream/stream-events.ts";
 import { fold } from "../replay/fold.ts";
 import type { CommandMetadata } from "../shared/metadata.ts";
 import { streamIds } from "../shared/stream-ids.ts";
-import { routeCommand, type ShopStates } from "../application/route-command.ts";
+import { routeCommand, type ShopStates } from "../routing/route-command.ts";
 
 export interface RecordedEvent {
   readonly streamId: string;

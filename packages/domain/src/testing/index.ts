@@ -1,6 +1,6 @@
 export { specification, SPEC_NOW, type SpecificationOptions } from "./specification.ts";
 export { InMemoryShop, type RecordedEvent } from "./in-memory-shop.ts";
-export { routeCommand, type ShopStates } from "../application/route-command.ts";
+export { routeCommand, type ShopStates } from "../routing/route-command.ts";
 export { runTolerantly, type Outcome } from "./run-sequence.ts";
 export { deepFreeze } from "./deep-freeze.ts";
 export {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Projection } from "../projections/types.ts";
+import type { Projection } from "../runner/types.ts";
 
 export const AUDIT_INDEX = "audit_index";
 

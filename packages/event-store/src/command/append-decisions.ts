@@ -1,12 +1,12 @@
 import type { EventStore } from "../store.ts";
 import type { AppendResult, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
-import type { Projection } from "../projections/types.ts";
+import type { Projection } from "../runner/types.ts";
 import { newEventId } from "../ids.ts";
-import { parseStreamId } from "../validate.ts";
+import { streamTypeOf } from "../validate.ts";
 import { compareCheckpoints } from "../checkpoint.ts";
 import { commandEventId } from "./command-ids.ts";
 import { recordCommand } from "./command-table.ts";
-import type { LoadedStream } from "./stream-model.ts";
+import type { LoadedStream } from "../stream-model.ts";
 import type { CommandOutcome, StreamDecision } from "./types.ts";
 
 /**
@@ -57,7 +57,7 @@ export async function appendDecisions(
 
 /** The events as a reader will see them (recorded time from this process's clock: the row has the database's). */
 function asStored(streamId: string, events: readonly NewEvent[], result: AppendResult): StoredEvent[] {
-  const streamType = parseStreamId(streamId);
+  const streamType = streamTypeOf(streamId);
   const recordedAt = new Date().toISOString();
   return events.map((event, i) => ({
     eventId: event.eventId!,

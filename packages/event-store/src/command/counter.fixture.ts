@@ -1,5 +1,5 @@
 import type { StoredEvent } from "../types.ts";
-import type { StreamModel } from "./stream-model.ts";
+import type { StreamModel } from "../stream-model.ts";
 
 /** A tiny generic domain for the handler's tests: counters that go up by `by`, and open once. */
 export type CounterEvent = { type: "Incremented"; by: number } | { type: "Opened" };

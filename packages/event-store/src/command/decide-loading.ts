@@ -1,9 +1,9 @@
 import { ConfigurationError, ValidationError } from "../errors.ts";
 import type { EventStore } from "../store.ts";
 import type { StoredEvent } from "../types.ts";
-import { parseStreamId } from "../validate.ts";
+import { streamTypeOf } from "../validate.ts";
 import { loadStream } from "../snapshots/load-stream.ts";
-import type { LoadedStream, StateReader, StreamModel, StreamModels } from "./stream-model.ts";
+import type { LoadedStream, StateReader, StreamModel, StreamModels } from "../stream-model.ts";
 import type { StreamDecision } from "./types.ts";
 
 /** Thrown by the reader for a stream not loaded yet: the handler loads it and decides again. */
@@ -44,7 +44,7 @@ export async function decideLoading<E, M extends StreamModels<E>>(
 }
 
 export function modelFor<E>(models: StreamModels<E>, streamId: string): StreamModel<unknown, E> {
-  const streamType = parseStreamId(streamId);
+  const streamType = streamTypeOf(streamId);
   const model = Object.hasOwn(models, streamType) ? models[streamType] : undefined;
   if (!model) {
     throw new ConfigurationError(`no stream model for stream type "${streamType}" (reading ${streamId}); known: ${Object.keys(models).join(", ")}`);

@@ -5,7 +5,7 @@ import { appendDecisions } from "./append-decisions.ts";
 import { validateCommandId } from "./command-ids.ts";
 import { lookupCommand } from "./command-table.ts";
 import { decideLoading } from "./decide-loading.ts";
-import type { LoadedStream, StreamModels } from "./stream-model.ts";
+import type { LoadedStream, StreamModels } from "../stream-model.ts";
 import type { CommandHandler, CommandHandlerOptions, CommandOutcome, HandleCommandResult } from "./types.ts";
 
 /**

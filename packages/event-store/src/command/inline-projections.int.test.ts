@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query, type Database } from "../db/database.ts";
 import { createEventStore, type EventStore } from "../store.ts";
 import { openTestDatabase } from "../testing/index.ts";
-import { countingProjection, createTestTables } from "../projections/test-projections.fixture.ts";
+import { countingProjection, createTestTables } from "../runner/test-projections.fixture.ts";
 import { createCommandHandler } from "./handle-command.ts";
 import { counterModel, incremented, readCounterEvent } from "./counter.fixture.ts";
 

@@ -1,6 +1,6 @@
 import type { AppendResult, Checkpoint, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
-import type { StateReader, StreamModels } from "./stream-model.ts";
-import type { Projection } from "../projections/types.ts";
+import type { StateReader, StreamModels } from "../stream-model.ts";
+import type { Projection } from "../runner/types.ts";
 
 /** What one decision appends to one stream. */
 export interface StreamDecision {

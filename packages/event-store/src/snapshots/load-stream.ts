@@ -1,6 +1,6 @@
 import type { EventStoreSession } from "../store.ts";
 import type { StoredEvent } from "../types.ts";
-import type { LoadedStream, StreamModel } from "../command/stream-model.ts";
+import type { LoadedStream, StreamModel } from "../stream-model.ts";
 import { readSnapshot } from "./snapshot-table.ts";
 
 /**

@@ -6,7 +6,7 @@ import { openTestDatabase, type TestDriver } from "../testing/index.ts";
 import { ConfigurationError } from "../errors.ts";
 import { createCommandHandler } from "../command/handle-command.ts";
 import { counterModel, incremented, readCounterEvent, type CounterEvent, type CounterState } from "../command/counter.fixture.ts";
-import type { StreamModel } from "../command/stream-model.ts";
+import type { StreamModel } from "../stream-model.ts";
 import type { StoredEvent } from "../types.ts";
 import { loadStream } from "./load-stream.ts";
 import { readSnapshot, writeSnapshot } from "./snapshot-table.ts";

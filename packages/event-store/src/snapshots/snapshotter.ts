@@ -1,7 +1,7 @@
-import { parseStreamId } from "../validate.ts";
+import { streamTypeOf } from "../validate.ts";
 import type { EventStore } from "../store.ts";
 import type { AppendResult, StoredEvent } from "../types.ts";
-import type { LoadedStream, StreamModel } from "../command/stream-model.ts";
+import type { LoadedStream, StreamModel } from "../stream-model.ts";
 import { toJsonState } from "./json-state.ts";
 import { loadStream } from "./load-stream.ts";
 import { writeSnapshot } from "./snapshot-table.ts";
@@ -36,7 +36,7 @@ export function createSnapshotter<E>(
     afterAppend(appended, loaded) {
       for (const result of appended) {
         if (result.idempotent || running.has(result.streamId)) continue;
-        const streamType = parseStreamId(result.streamId);
+        const streamType = streamTypeOf(result.streamId);
         // A type a command only writes, never reads, may have no model: it has no state to save either.
         const streamModel = model(streamType);
         const every = streamModel?.snapshotEvery;

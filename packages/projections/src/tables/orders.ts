@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { OrderLine, OrderStatus } from "@chronicle/domain";
+import { ORDER_STATUSES, type OrderLine, type OrderStatus } from "@chronicle/domain";
 import { bigint, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { provenanceColumns } from "./provenance.ts";
 
@@ -29,7 +29,7 @@ export const rmOrders = pgTable(
     ...provenanceColumns(),
   },
   (t) => [
-    check("rm_orders_status_check", sql`${t.status} in ('pending', 'confirmed', 'rejected', 'cancelled', 'shipped')`),
+    check("rm_orders_status_check", sql`${t.status} in (${sql.raw(ORDER_STATUSES.map((s) => `'${s}'`).join(", "))})`),
     // Admin list, newest first, keyset-paginated.
     uniqueIndex("rm_orders_placed_idx").on(t.placedTxId, t.placedPosition),
     // Admin list filtered by status.

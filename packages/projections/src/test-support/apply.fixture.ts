@@ -1,6 +1,6 @@
 import { query, type Database, type Projection, type StoredEvent } from "@chronicle/event-store";
 import { sql } from "drizzle-orm";
-import { shopProjections } from "../projections/shop-projections.ts";
+import { shopProjections } from "../read-models/shop-projections.ts";
 
 /** Every table of every shop projection. */
 export const allTables = shopProjections.flatMap((projection) => projection.tables);

@@ -1,7 +1,6 @@
 /** The back office's cross-links in one place, so every page builds them the same way. */
-/** The read models whose rows the provenance procedure explains. */
-export const ROW_SOURCES = ["catalog", "carts", "orders", "overview_users"] as const;
-export type RowSource = (typeof ROW_SOURCES)[number];
+import { parseStreamId } from "@chronicle/domain";
+import type { RowSource } from "@chronicle/projections/row-sources";
 
 export function timeTravelHref(streamId: string, version?: number): string {
   const params = new URLSearchParams({ stream: streamId });
@@ -26,5 +25,10 @@ export function provenanceHref(projection: RowSource, key: string): string {
 
 /** Time travel replays the shop's own streams; operations streams (e.g. projection-orders) have no reducer. */
 export function canTimeTravel(streamId: string): boolean {
-  return /^(user|product|cart|order)-./.test(streamId);
+  try {
+    parseStreamId(streamId);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -2,9 +2,10 @@
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { formatMoney, formatTime } from "~/components/money";
 import { useTRPC } from "~/trpc/react";
+import { OPEN_ORDER_STATUSES, type OrderStatus } from "@chronicle/domain";
 
-const WAITING = new Set(["pending", "confirmed"]);
-const explain: Record<string, string> = {
+const WAITING = new Set<string>(OPEN_ORDER_STATUSES);
+const explain: Record<OrderStatus, string> = {
   pending: "Reserving stock…",
   confirmed: "Confirmed · preparing shipment…",
   shipped: "Shipped",

@@ -35,17 +35,17 @@ export const auditRouter = router({
       // Filtered pages read the audit_index projection: `after` waits until it has indexed that write.
       const { fresh } = await awaitProjections(ctx, ["audit_index"], input.after);
       const before = input.cursor ? parseCheckpoint(input.cursor) ?? null : null;
-      const page = await auditLog(ctx.runtime.store, input.filter, before, input.limit);
+      const page = await auditLog(ctx.store, input.filter, before, input.limit);
       return { events: page.events, next: page.next ? formatCheckpoint(page.next) : null, fresh };
     }),
   /** One event: data, metadata, schema version, its upcast view, and the events around it by causation. */
   event: adminProcedure.input(z.object({ eventId: z.uuid() })).query(async ({ ctx, input }) => {
-    const event = await eventById(ctx.runtime.store, input.eventId);
+    const event = await eventById(ctx.store, input.eventId);
     if (!event) throw new TRPCError({ code: "NOT_FOUND", message: `no event ${input.eventId}` });
     const causationId = event.metadata.causationId;
     const [caused, cause] = await Promise.all([
-      eventsCausedBy(ctx.runtime.store, event.eventId),
-      typeof causationId === "string" ? eventById(ctx.runtime.store, causationId) : Promise.resolve(null),
+      eventsCausedBy(ctx.store, event.eventId),
+      typeof causationId === "string" ? eventById(ctx.store, causationId) : Promise.resolve(null),
     ]);
     return { event, upcast: upcastView(event), caused, cause };
   }),

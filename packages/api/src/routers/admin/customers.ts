@@ -2,5 +2,5 @@ import { listCustomers } from "@chronicle/projections";
 import { adminProcedure, router } from "../../trpc/init.ts";
 
 export const customersRouter = router({
-  list: adminProcedure.query(({ ctx }) => listCustomers(ctx.runtime.store.database.db)),
+  list: adminProcedure.query(({ ctx }) => listCustomers(ctx.db)),
 });

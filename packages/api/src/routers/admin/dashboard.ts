@@ -10,9 +10,9 @@ export const dashboardRouter = router({
   summary: adminProcedure.input(z.object({ days: z.number().int().min(1).max(3650).default(1000) }).optional()).query(async ({ ctx, input }) => {
     const now = Date.parse(ctx.now());
     const [sales, perMinute, projections] = await Promise.all([
-      salesPerDay(ctx.runtime.store.database.db, { from: isoDay(now - (input?.days ?? 1000) * 86_400_000), to: isoDay(now + 86_400_000) }),
-      eventsPerMinute(ctx.runtime.store, 60),
-      projectionStatuses(ctx.runtime.store, ctx.runtime.projections),
+      salesPerDay(ctx.db, { from: isoDay(now - (input?.days ?? 1000) * 86_400_000), to: isoDay(now + 86_400_000) }),
+      eventsPerMinute(ctx.store, 60),
+      projectionStatuses(ctx.store, ctx.projections),
     ]);
     return { sales, eventsPerMinute: perMinute, projections };
   }),

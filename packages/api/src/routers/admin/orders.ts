@@ -1,27 +1,25 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { CancelOrderSchema, streamIds } from "@chronicle/domain";
+import { CancelOrderSchema, OrderStatusSchema, streamIds } from "@chronicle/domain";
 import { formatCheckpoint, parseCheckpoint } from "@chronicle/event-store";
 import { getOrder, listAdminOrders } from "@chronicle/projections";
 import { adminProcedure, router } from "../../trpc/init.ts";
 import { CheckpointSchema } from "../../trpc/read-your-writes.ts";
 
-const OrderStatus = z.enum(["pending", "confirmed", "rejected", "cancelled", "shipped"]);
-
 export const adminOrdersRouter = router({
   /** Newest first, keyset-paginated: `cursor` is the `next` of the previous page. */
   list: adminProcedure
-    .input(z.object({ status: OrderStatus.optional(), cursor: CheckpointSchema.optional(), limit: z.number().int().min(1).max(100).default(25) }))
+    .input(z.object({ status: OrderStatusSchema.optional(), cursor: CheckpointSchema.optional(), limit: z.number().int().min(1).max(100).default(25) }))
     .query(async ({ ctx, input }) => {
       const before = input.cursor ? parseCheckpoint(input.cursor) : undefined;
-      const page = await listAdminOrders(ctx.runtime.store.database.db, { status: input.status, limit: input.limit, ...(before && { before }) });
+      const page = await listAdminOrders(ctx.db, { status: input.status, limit: input.limit, ...(before && { before }) });
       return { orders: page.orders, next: page.next ? formatCheckpoint(page.next) : null };
     }),
   /** One order and its history: every event of its stream, from the log. */
   get: adminProcedure.input(CancelOrderSchema.shape.data).query(async ({ ctx, input }) => {
-    const order = await getOrder(ctx.runtime.store.database.db, input.orderId);
+    const order = await getOrder(ctx.db, input.orderId);
     if (!order) throw new TRPCError({ code: "NOT_FOUND", message: `no order ${input.orderId}` });
-    const history = await ctx.runtime.store.readStream(streamIds.order(input.orderId));
+    const history = await ctx.store.readStream(streamIds.order(input.orderId));
     return { order, history };
   }),
 });

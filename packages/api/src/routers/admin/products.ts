@@ -9,7 +9,7 @@ import { AfterSchema, awaitProjections } from "../../trpc/read-your-writes.ts";
 export const productsRouter = router({
   list: adminProcedure.input(z.object({ after: AfterSchema }).optional()).query(async ({ ctx, input }) => {
     const { fresh } = await awaitProjections(ctx, ["catalog"], input?.after);
-    return { products: await listCatalog(ctx.runtime.store.database.db, { includeDelisted: true }), fresh };
+    return { products: await listCatalog(ctx.db, { includeDelisted: true }), fresh };
   }),
   create: adminProcedure.input(ListProductSchema.shape.data.extend({ commandId: CommandIdSchema })).mutation(({ ctx, input: { commandId, ...data } }) =>
     runCommand(ctx, { type: "ListProduct", data }, commandId)),

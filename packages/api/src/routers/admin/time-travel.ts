@@ -1,10 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { cartDecider, orderDecider, parseStreamId, productDecider, stateAtVersion, upcast, userDecider, type Reducer, type ShopEvent, type StreamType } from "@chronicle/domain";
+import { parseStreamId, shopStreamReducers, stateAtVersion, upcast, type Reducer, type ShopEvent } from "@chronicle/domain";
 import { adminProcedure, router } from "../../trpc/init.ts";
-
-// Each stream type's own reducer: time travel shows exactly the state the command handler decides on.
-const reducers = { user: userDecider, product: productDecider, cart: cartDecider, order: orderDecider } as unknown as Record<StreamType, Reducer<unknown, ShopEvent>>;
 
 export const timeTravelRouter = router({
   /** A stream at any version (0..its length; the latest when omitted), with what the event at that version changed. */
@@ -12,10 +9,12 @@ export const timeTravelRouter = router({
     .input(z.object({ streamId: z.string().min(3).max(200), version: z.number().int().min(0).optional() }))
     .query(async ({ ctx, input }) => {
       const { streamType } = parseStreamId(input.streamId);
-      const stored = await ctx.runtime.store.readStream(input.streamId);
+      const stored = await ctx.store.readStream(input.streamId);
       if (stored.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: `stream ${input.streamId} has no events` });
       const version = Math.min(input.version ?? stored.length, stored.length);
-      const view = stateAtVersion(reducers[streamType], stored.map((e) => upcast(e)), version);
+      // The stream type's own reducer: time travel shows exactly the state the command handler decides on.
+      const reducer: Reducer<unknown, ShopEvent> = shopStreamReducers[streamType];
+      const view = stateAtVersion(reducer, stored.map((e) => upcast(e)), version);
       return {
         streamId: input.streamId,
         streamType,

@@ -1,10 +1,9 @@
 import { DomainError } from "../../errors/domain-error.ts";
 import type { OrderLine } from "../../events/order-line.ts";
 import type { Money } from "../../shared/money.ts";
+import type { OrderStatus } from "./order-status.ts";
 
-/** pending -> confirmed -> shipped, or pending -> rejected | cancelled. */
-export type OrderStatus = "pending" | "confirmed" | "rejected" | "cancelled" | "shipped";
-
+/** An order once placed; its status moves as ORDER_STATUSES describes. */
 export interface PlacedOrder {
   readonly status: OrderStatus;
   readonly orderId: string;

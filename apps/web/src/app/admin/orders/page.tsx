@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { OrderTable } from "~/components/admin/orders/order-table";
-import { ORDER_STATUSES, type OrderStatusFilter } from "~/components/admin/orders/order-statuses";
+import { OrderStatusSchema } from "@chronicle/domain";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 type Search = Promise<{ status?: string; cursor?: string }>;
@@ -8,7 +8,7 @@ type Search = Promise<{ status?: string; cursor?: string }>;
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
   // An unknown status shows every order rather than an error: the filter is a convenience, not an input.
-  const status = ORDER_STATUSES.find((s) => s === params.status) as OrderStatusFilter | undefined;
+  const status = OrderStatusSchema.safeParse(params.status).data;
   const cursor = params.cursor || undefined;
   prefetch(trpc.admin.orders.list.queryOptions({ status, cursor, limit: 25 }));
   return (

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { ROW_SOURCES, type RowSource } from "~/components/admin/links";
+import { ROW_SOURCES } from "@chronicle/projections/row-sources";
 import { ProjectionTable } from "~/components/admin/projections/projection-table";
 import { ProvenanceForm } from "~/components/admin/projections/provenance-form";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
@@ -8,7 +8,7 @@ type Search = Promise<{ projection?: string; key?: string }>;
 
 export default async function ProjectionsPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
-  const projection = ROW_SOURCES.find((s) => s === params.projection) as RowSource | undefined;
+  const projection = ROW_SOURCES.find((s) => s === params.projection);
   const key = params.key?.trim() || undefined;
   prefetch(trpc.admin.projections.status.queryOptions());
   return (

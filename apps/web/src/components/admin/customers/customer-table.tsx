@@ -3,6 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatMoney } from "~/components/money";
 import { useTRPC } from "~/trpc/react";
+import { streamIds } from "@chronicle/domain";
 import { provenanceHref, timeTravelHref } from "../links";
 
 export function CustomerTable() {
@@ -21,7 +22,7 @@ export function CustomerTable() {
             <td>{formatMoney({ amount: c.spent, currency: "EUR" })}</td>
             <td>
               <span className="row">
-                <Link href={timeTravelHref(`user-${c.userId}`)}>Time travel</Link>
+                <Link href={timeTravelHref(streamIds.user(c.userId))}>Time travel</Link>
                 <Link href={provenanceHref("overview_users", c.userId)}>Provenance</Link>
               </span>
             </td>

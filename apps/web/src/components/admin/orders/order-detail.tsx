@@ -4,6 +4,7 @@ import Link from "next/link";
 import { formatMoney, formatTime } from "~/components/money";
 import { messageOf } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
+import { streamIds } from "@chronicle/domain";
 import { auditHref, eventHref, provenanceHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
 
@@ -13,7 +14,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
   if (error) return <div className="alert" role="alert">{messageOf(error)} · <Link href="/admin/orders">All orders</Link></div>;
   if (!data) return <p className="muted"><span className="spinner" aria-hidden /> Loading the order…</p>;
   const { order, history } = data;
-  const streamId = `order-${order.orderId}`;
+  const streamId = streamIds.order(order.orderId);
   return (
     <>
       <p className="muted"><Link href="/admin/orders">Orders</Link> / <span className="mono">{order.orderId}</span></p>

@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { formatMoney, formatTime } from "~/components/money";
 import { useTRPC } from "~/trpc/react";
 import { timeTravelHref } from "../links";
-import { ORDER_STATUSES, ordersHref, type OrderStatusFilter } from "./order-statuses";
+import { ORDER_STATUSES, streamIds, type OrderStatus } from "@chronicle/domain";
+import { ordersHref } from "./orders-href";
 
-export function OrderTable({ status, cursor }: { status?: OrderStatusFilter; cursor?: string }) {
+export function OrderTable({ status, cursor }: { status?: OrderStatus; cursor?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const { data } = useSuspenseQuery(trpc.admin.orders.list.queryOptions({ status, cursor, limit: 25 }));
@@ -41,7 +42,7 @@ export function OrderTable({ status, cursor }: { status?: OrderStatusFilter; cur
                 <td>{o.lines.map((l) => `${l.quantity} × ${l.productId}`).join(", ")}</td>
                 <td>{formatMoney(o.total)}</td>
                 <td><span className={`badge ${o.status}`}>{o.status}</span></td>
-                <td><Link href={timeTravelHref(`order-${o.orderId}`)}>Time travel</Link></td>
+                <td><Link href={timeTravelHref(streamIds.order(o.orderId))}>Time travel</Link></td>
               </tr>
             ))}
           </tbody>

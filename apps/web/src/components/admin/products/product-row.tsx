@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { RouterOutputs } from "@chronicle/api";
 import { formatMoney } from "~/components/money";
+import { streamIds } from "@chronicle/domain";
 import { provenanceHref, timeTravelHref } from "../links";
 import { DelistButton } from "./delist-button";
 import type { Receipt } from "./euros";
@@ -18,7 +19,7 @@ export function ProductRow({ product, onWritten }: { product: Product; onWritten
         <strong>{product.name}</strong>
         <div className="muted mono">{product.productId} · {product.sku}</div>
         <div className="row small">
-          <Link href={timeTravelHref(`product-${product.productId}`)}>Time travel</Link>
+          <Link href={timeTravelHref(streamIds.product(product.productId))}>Time travel</Link>
           <Link href={provenanceHref("catalog", product.productId)}>Provenance</Link>
         </div>
       </td>

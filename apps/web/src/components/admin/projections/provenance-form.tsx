@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { useTRPC } from "~/trpc/react";
-import { ROW_SOURCES, type RowSource } from "../links";
+import { ROW_SOURCES, type RowSource } from "@chronicle/projections/row-sources";
 import { ProvenanceResult } from "./provenance-result";
 
 type Lookup = { projection: RowSource; key: string };

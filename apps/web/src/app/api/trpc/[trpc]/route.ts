@@ -21,9 +21,9 @@ async function handler(request: Request): Promise<Response> {
     router: appRouter,
     // The web's own checks ran above; tRPC's: no GET mutations, no form bodies (the JSON check already refused them).
     allowMethodOverride: false,
-    createContext: () => createContext(runtime, req.headers),
+    createContext: () => createContext(runtime.services, req.headers),
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") runtime.log.error({ path, err: error.cause ?? error }, "tRPC request failed");
+      if (error.code === "INTERNAL_SERVER_ERROR") runtime.services.log.error({ path, err: error.cause ?? error }, "tRPC request failed");
     },
   });
 }

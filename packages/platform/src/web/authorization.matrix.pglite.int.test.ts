@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoAccounts } from "./auth/demo-accounts.ts";
-import { appRouter } from "./routers/app.ts";
-import { openApiHarness, type ApiHarness, type Caller } from "./testing/api-harness.ts";
+import { demoAccounts } from "@chronicle/api";
+import { appRouter } from "@chronicle/api";
+import { openWebHarness, type WebHarness, type Caller } from "../testing/web-harness.ts";
 
 const ROLES = ["anonymous", "customerA", "customerB", "admin"] as const;
 type Who = (typeof ROLES)[number];
@@ -67,7 +67,7 @@ const matrix: Record<string, Row> = {
   "admin.projections.provenance": { input: () => ({ projection: "orders", key: "1001" }), expect: adminsOnly },
 };
 
-let h: ApiHarness;
+let h: WebHarness;
 const callers = {} as Record<Who, Caller>;
 
 async function outcomeOf(caller: Caller, path: string, input: unknown): Promise<string> {
@@ -81,7 +81,7 @@ async function outcomeOf(caller: Caller, path: string, input: unknown): Promise<
 }
 
 beforeAll(async () => {
-  h = await openApiHarness();
+  h = await openWebHarness();
   const admin = demoAccounts.find((a) => a.role === "admin")!;
   callers.anonymous = await h.caller();
   callers.customerA = await h.caller(await h.signUp("Matrix A", "matrix-a@example.com"));

@@ -1,30 +1,23 @@
 import { isProductEvent, type ProductEvent } from "@chronicle/domain";
-import type { Projection, StoredEvent } from "@chronicle/event-store";
-import { getTableName } from "drizzle-orm";
-import { decodeBatch, unhandled } from "../support/decode.ts";
-import { foldRows } from "../support/fold-rows.ts";
+import type { StoredEvent } from "@chronicle/event-store";
+import { unhandled } from "../support/decode.ts";
 import { changedBy } from "../support/provenance.ts";
-import { loadRows, upsertRows } from "../support/rows.ts";
+import { rowProjection } from "../support/row-projection.ts";
 import { rmCatalog } from "../tables/catalog.ts";
 
 type CatalogRow = typeof rmCatalog.$inferSelect;
 
 /** The domain's `catalogReducer`, per product row. */
-export const catalogProjection: Projection = {
+export const catalogProjection = rowProjection({
   name: "catalog",
-  streamTypes: ["product"],
-  tables: [getTableName(rmCatalog)],
-  async apply(events, target) {
-    const batch = decodeBatch("catalog", events, isProductEvent);
-    const changed = await foldRows(batch, {
-      keyOf: (event) => event.data.productId,
-      load: (keys) => loadRows(target, rmCatalog, rmCatalog.productId, keys),
-      rowKey: (row) => row.productId,
-      evolve: evolveCatalogRow,
-    });
-    await upsertRows(target, rmCatalog, changed);
-  },
-};
+  streamType: "product",
+  belongs: isProductEvent,
+  table: rmCatalog,
+  key: rmCatalog.productId,
+  keyOf: (event) => event.data.productId,
+  rowKey: (row) => row.productId,
+  evolve: evolveCatalogRow,
+});
 
 function evolveCatalogRow(row: CatalogRow | undefined, event: ProductEvent, stored: StoredEvent): CatalogRow | undefined {
   // Like the reducer, events about a product never listed change nothing (the decider cannot produce them).

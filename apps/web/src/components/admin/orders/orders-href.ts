@@ -1,6 +1,3 @@
-export const ORDER_STATUSES = ["pending", "confirmed", "shipped", "rejected", "cancelled"] as const;
-export type OrderStatusFilter = (typeof ORDER_STATUSES)[number];
-
 export function ordersHref(status?: string, cursor?: string): string {
   const params = new URLSearchParams();
   if (status) params.set("status", status);

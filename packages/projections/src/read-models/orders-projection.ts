@@ -1,30 +1,23 @@
 import { isOrderEvent, type OrderEvent } from "@chronicle/domain";
-import type { Projection, StoredEvent } from "@chronicle/event-store";
-import { getTableName } from "drizzle-orm";
-import { decodeBatch, unhandled } from "../support/decode.ts";
-import { foldRows } from "../support/fold-rows.ts";
+import type { StoredEvent } from "@chronicle/event-store";
+import { unhandled } from "../support/decode.ts";
 import { changedBy } from "../support/provenance.ts";
-import { loadRows, upsertRows } from "../support/rows.ts";
+import { rowProjection } from "../support/row-projection.ts";
 import { rmOrders } from "../tables/orders.ts";
 
 type OrderRow = typeof rmOrders.$inferSelect;
 
 /** The order decider's state per order: the domain's `customerOrdersReducer` and `adminOrdersReducer` both read it. */
-export const ordersProjection: Projection = {
+export const ordersProjection = rowProjection({
   name: "orders",
-  streamTypes: ["order"],
-  tables: [getTableName(rmOrders)],
-  async apply(events, target) {
-    const batch = decodeBatch("orders", events, isOrderEvent);
-    const changed = await foldRows(batch, {
-      keyOf: (event) => event.data.orderId,
-      load: (keys) => loadRows(target, rmOrders, rmOrders.orderId, keys),
-      rowKey: (row) => row.orderId,
-      evolve: evolveOrderRow,
-    });
-    await upsertRows(target, rmOrders, changed);
-  },
-};
+  streamType: "order",
+  belongs: isOrderEvent,
+  table: rmOrders,
+  key: rmOrders.orderId,
+  keyOf: (event) => event.data.orderId,
+  rowKey: (row) => row.orderId,
+  evolve: evolveOrderRow,
+});
 
 /** The domain's evolveOrder: lifecycle events of an order never placed, or a second OrderPlaced, change nothing. */
 function evolveOrderRow(row: OrderRow | undefined, event: OrderEvent, stored: StoredEvent): OrderRow | undefined {

@@ -1,30 +1,23 @@
 import { isUserEvent, type UserEvent } from "@chronicle/domain";
-import type { Projection, StoredEvent } from "@chronicle/event-store";
-import { getTableName } from "drizzle-orm";
-import { decodeBatch, unhandled } from "../support/decode.ts";
-import { foldRows } from "../support/fold-rows.ts";
+import type { StoredEvent } from "@chronicle/event-store";
+import { unhandled } from "../support/decode.ts";
 import { changedBy } from "../support/provenance.ts";
-import { loadRows, upsertRows } from "../support/rows.ts";
+import { rowProjection } from "../support/row-projection.ts";
 import { rmOverviewUsers } from "../tables/overview-users.ts";
 
 type UserRow = typeof rmOverviewUsers.$inferSelect;
 
 /** The users of the domain's `overviewReducer` (its carts and orders are the carts and orders projections). */
-export const overviewUsersProjection: Projection = {
+export const overviewUsersProjection = rowProjection({
   name: "overview_users",
-  streamTypes: ["user"],
-  tables: [getTableName(rmOverviewUsers)],
-  async apply(events, target) {
-    const batch = decodeBatch("overview_users", events, isUserEvent);
-    const changed = await foldRows(batch, {
-      keyOf: (event) => event.data.userId,
-      load: (keys) => loadRows(target, rmOverviewUsers, rmOverviewUsers.userId, keys),
-      rowKey: (row) => row.userId,
-      evolve: evolveUserRow,
-    });
-    await upsertRows(target, rmOverviewUsers, changed);
-  },
-};
+  streamType: "user",
+  belongs: isUserEvent,
+  table: rmOverviewUsers,
+  key: rmOverviewUsers.userId,
+  keyOf: (event) => event.data.userId,
+  rowKey: (row) => row.userId,
+  evolve: evolveUserRow,
+});
 
 function evolveUserRow(row: UserRow | undefined, event: UserEvent, stored: StoredEvent): UserRow | undefined {
   switch (event.type) {

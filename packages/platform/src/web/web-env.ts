@@ -1,13 +1,10 @@
 import { z } from "zod";
+import { PlatformEnvSchema } from "../env.ts";
 
 const Origin = z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin);
 
-const Env = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL (leave it unset for the embedded PGlite)")
-    .optional(),
-  PGLITE_DIR: z.string().min(1).optional(),
+/** The web process's settings: the platform's, extended with the web app's own. */
+export const WebEnvSchema = PlatformEnvSchema.extend({
   /** The public origin first, then any other origin allowed to send mutations (comma-separated). */
   APP_ORIGIN: z
     .string()
@@ -25,26 +22,8 @@ const Env = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional(),
   /** inline: this process also runs the projections and fulfillment (always so on PGlite, one process owns it). */
   WORKER: z.enum(["inline", "off"]).optional(),
-  SHIP_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(3000),
   /** Sign-in and sign-up attempts allowed per client address and minute (better-auth's rate limiter). */
   AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
-
-export type ApiEnv = z.infer<typeof Env>;
-
-export class ConfigurationError extends Error {
-  override readonly name = "ConfigurationError";
-}
-
-/** The only place the web runtime reads its environment: a bad setting stops startup here, with the reason. */
-export function loadApiEnv(source: Record<string, string | undefined> = process.env): ApiEnv {
-  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const parsed = Env.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
-    throw new ConfigurationError(`Invalid configuration:\n${problems}`);
-  }
-  return parsed.data;
-}
+export type WebEnv = z.infer<typeof WebEnvSchema>;

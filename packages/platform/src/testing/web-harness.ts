@@ -2,18 +2,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
-import { appRouter } from "../routers/app.ts";
-import { loadApiEnv } from "../runtime/env.ts";
-import { openRuntime, type Runtime } from "../runtime/runtime.ts";
-import { createContext } from "../trpc/context.ts";
-import { createCallerFactory } from "../trpc/init.ts";
+import { appRouter, createCallerFactory, createContext } from "@chronicle/api";
+import { parseEnv } from "../env.ts";
+import { openWebRuntime, type WebRuntime } from "../web/web-runtime.ts";
+import { WebEnvSchema } from "../web/web-env.ts";
 
 export const ORIGIN = "http://localhost:3000";
 const createCaller = createCallerFactory(appRouter);
 export type Caller = ReturnType<typeof createCaller>;
 
-export interface ApiHarness {
-  runtime: Runtime;
+export interface WebHarness {
+  runtime: WebRuntime;
   /** A caller with these request headers (a session cookie, a correlation id). */
   caller(headers?: Headers): Promise<Caller>;
   /** Signs up through better-auth (as the browser would) and returns the session cookie's request headers. */
@@ -22,13 +21,14 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-/** The whole API over a fresh PGlite (demo seeded, worker services in this process), called through createCaller. */
-export async function openApiHarness(env: Record<string, string> = {}): Promise<ApiHarness> {
+/** The web process's whole API over a fresh PGlite (demo seeded, worker services in this process), through createCaller. */
+export async function openWebHarness(env: Record<string, string> = {}): Promise<WebHarness> {
   const dir = mkdtempSync(path.join(tmpdir(), "chronicle-api-"));
-  const runtime = await openRuntime(loadApiEnv({ APP_ORIGIN: ORIGIN, SHIP_DELAY_MS: "50", BETTER_AUTH_SECRET: "x".repeat(40), ...env }), {
-    defaultPgliteDir: dir,
-    log: pino({ level: "silent" }),
-  });
+  const runtime = await openWebRuntime(
+    parseEnv(WebEnvSchema, { APP_ORIGIN: ORIGIN, SHIP_DELAY_MS: "50", BETTER_AUTH_SECRET: "x".repeat(40), PGLITE_DIR: dir, ...env }),
+    { log: pino({ level: "silent" }) },
+  );
+  const { auth } = runtime;
   const cookieOf = (response: Response): Headers => {
     if (!response.ok) throw new Error(`auth answered ${response.status}`);
     const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
@@ -36,12 +36,12 @@ export async function openApiHarness(env: Record<string, string> = {}): Promise<
   };
   return {
     runtime,
-    caller: async (headers = new Headers()) => createCaller(await createContext(runtime, headers)),
+    caller: async (headers = new Headers()) => createCaller(await createContext(runtime.services, headers)),
     async signUp(name, email, password = "correct-horse-battery") {
-      return cookieOf(await runtime.auth.api.signUpEmail({ body: { name, email, password }, asResponse: true, headers: new Headers({ origin: ORIGIN }) }));
+      return cookieOf(await auth.api.signUpEmail({ body: { name, email, password }, asResponse: true, headers: new Headers({ origin: ORIGIN }) }));
     },
     async signIn(email, password) {
-      return cookieOf(await runtime.auth.api.signInEmail({ body: { email, password }, asResponse: true, headers: new Headers({ origin: ORIGIN }) }));
+      return cookieOf(await auth.api.signInEmail({ body: { email, password }, asResponse: true, headers: new Headers({ origin: ORIGIN }) }));
     },
     async close() {
       await runtime.close();

@@ -1,30 +1,23 @@
 import { isCartEvent, type CartEvent, type CartItem } from "@chronicle/domain";
-import type { Projection, StoredEvent } from "@chronicle/event-store";
-import { getTableName } from "drizzle-orm";
-import { decodeBatch, unhandled } from "../support/decode.ts";
-import { foldRows } from "../support/fold-rows.ts";
+import type { StoredEvent } from "@chronicle/event-store";
+import { unhandled } from "../support/decode.ts";
 import { changedBy } from "../support/provenance.ts";
-import { loadRows, upsertRows } from "../support/rows.ts";
+import { rowProjection } from "../support/row-projection.ts";
 import { rmCarts } from "../tables/carts.ts";
 
 type CartRow = typeof rmCarts.$inferSelect;
 
 /** The cart decider's state per user (the carts of the domain's `overviewReducer`). */
-export const cartsProjection: Projection = {
+export const cartsProjection = rowProjection({
   name: "carts",
-  streamTypes: ["cart"],
-  tables: [getTableName(rmCarts)],
-  async apply(events, target) {
-    const batch = decodeBatch("carts", events, isCartEvent);
-    const changed = await foldRows(batch, {
-      keyOf: (event) => event.data.userId,
-      load: (keys) => loadRows(target, rmCarts, rmCarts.userId, keys),
-      rowKey: (row) => row.userId,
-      evolve: evolveCartRow,
-    });
-    await upsertRows(target, rmCarts, changed);
-  },
-};
+  streamType: "cart",
+  belongs: isCartEvent,
+  table: rmCarts,
+  key: rmCarts.userId,
+  keyOf: (event) => event.data.userId,
+  rowKey: (row) => row.userId,
+  evolve: evolveCartRow,
+});
 
 /** Every cart event touches its cart's row (as in the reducer, a cart exists from its first event on). */
 function evolveCartRow(row: CartRow | undefined, event: CartEvent, stored: StoredEvent): CartRow {

@@ -1,19 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, loadApiEnv } from "./env.ts";
+import { ConfigurationError } from "@chronicle/event-store";
+import { parseEnv } from "../env.ts";
+import { WebEnvSchema } from "./web-env.ts";
+
+const loadWebEnv = (source: Record<string, string>) => parseEnv(WebEnvSchema, source);
 
 describe("the web runtime's configuration", () => {
   it("has working defaults for the embedded demo", () => {
-    const env = loadApiEnv({});
+    const env = loadWebEnv({});
     expect(env).toMatchObject({ APP_ORIGIN: ["http://localhost:3000"], SEED_DEMO: true, SHIP_DELAY_MS: 3000 });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
   it("takes several allowed origins, normalized", () => {
-    expect(loadApiEnv({ APP_ORIGIN: "https://shop.example.com/, http://localhost:3000" }).APP_ORIGIN).toEqual(["https://shop.example.com", "http://localhost:3000"]);
+    expect(loadWebEnv({ APP_ORIGIN: "https://shop.example.com/, http://localhost:3000" }).APP_ORIGIN).toEqual(["https://shop.example.com", "http://localhost:3000"]);
   });
 
   it("refuses bad settings with every reason, before anything starts", () => {
-    const attempt = () => loadApiEnv({ DATABASE_URL: "mysql://x", APP_ORIGIN: "not a url", BETTER_AUTH_SECRET: "short", WORKER: "maybe" });
+    const attempt = () => loadWebEnv({ DATABASE_URL: "mysql://x", APP_ORIGIN: "not a url", BETTER_AUTH_SECRET: "short", WORKER: "maybe" });
     expect(attempt).toThrow(ConfigurationError);
     expect(attempt).toThrow(/DATABASE_URL: must be a postgres/);
     expect(attempt).toThrow(/APP_ORIGIN: "not a url" is not an http\(s\) origin/);

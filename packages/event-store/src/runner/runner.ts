@@ -9,6 +9,7 @@ import { advanceCheckpoint, ensureCheckpoint, heartbeat, loadCheckpoints, markFa
 import { backendId, resign, tryLead } from "./leadership.ts";
 import { rebuildName, rebuildStep, startRebuild } from "./rebuild.ts";
 import type { Projection } from "./types.ts";
+import { createWaker } from "../waker.ts";
 
 export interface ProjectionRunnerOptions {
   /** Shown in the status as the leader of what this runner applies. */
@@ -50,24 +51,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
   const retry = options.retry ?? { attempts: 3, baseDelayMs: 100 };
   const log = options.log ?? (() => {});
   const led = new Set<string>();
-  let stopped = false;
-  let woken = false;
-  let wakeWaiter: (() => void) | undefined;
-  const wake = () => {
-    woken = true;
-    wakeWaiter?.();
-  };
-  const idle = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (woken || stopped) return resolve();
-      const timer = setTimeout(finish, ms);
-      function finish() {
-        clearTimeout(timer);
-        wakeWaiter = undefined;
-        resolve();
-      }
-      wakeWaiter = finish;
-    });
+  const waker = createWaker();
 
   // When a filtered projection last moved its checkpoint over unrelated events (see below).
   const skippedAt = new Map<string, number>();
@@ -112,7 +96,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
   };
 
   const loop = async (connection: DrizzleDatabase): Promise<void> => {
-    const unlisten = await database.listen(EVENTS_CHANNEL, wake);
+    const unlisten = await database.listen(EVENTS_CHANNEL, waker.wake);
     // Session locks die with their connection, and the driver reconnects silently: a new backend means every
     // lock is gone, so the runner stops rather than go on believing it leads.
     const backend = await backendId(connection);
@@ -121,7 +105,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
     let beating = -1;
     let connectionLost = false;
     try {
-      while (!stopped) {
+      while (!waker.stopped) {
         if ((await backendId(connection)) !== backend) {
           connectionLost = true;
           throw new Error(`${instanceId}: lost its lock connection; stopping`);
@@ -140,12 +124,12 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
           lastHeartbeat = Date.now();
           beating = led.size;
         }
-        woken = false;
+        waker.take();
         let worked = false;
         // Every led projection's row and its rebuild's row, in one query per round.
         const rows = led.size ? await loadCheckpoints(database.db, [...led].flatMap((name) => [name, rebuildName(name)])) : [];
         for (const projection of projections) {
-          if (stopped) break;
+          if (waker.stopped) break;
           if (!led.has(projection.name)) continue;
           try {
             worked = (await step(projection, rows)) || worked;
@@ -156,7 +140,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
             log("lost leadership", { projection: projection.name });
           }
         }
-        if (!worked) await idle(led.size < projections.length ? Math.min(pollIntervalMs, takeoverIntervalMs) : pollIntervalMs);
+        if (!worked) await waker.sleep(led.size < projections.length ? Math.min(pollIntervalMs, takeoverIntervalMs) : pollIntervalMs);
       }
     } finally {
       await unlisten();
@@ -172,8 +156,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
     instanceId,
     leading: () => [...led],
     async stop() {
-      stopped = true;
-      wake();
+      waker.stop();
       await done.catch(() => {});
     },
     done,

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, describeOnPostgres, waitFor } from "@chronicle/event-store/testing";
-import { openApiHarness, type ApiHarness } from "./testing/api-harness.ts";
+import { openWebHarness, type WebHarness } from "../testing/web-harness.ts";
 
 describeOnPostgres("the API on real Postgres (the same runtime as DATABASE_URL=â€¦ npm start)", (serverUrl) => {
-  let h: ApiHarness;
+  let h: WebHarness;
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
     const database = await createTestDatabase(serverUrl);
     drop = database.drop;
     // WORKER=inline: this process runs the projections too (in production a worker process does).
-    h = await openApiHarness({ DATABASE_URL: database.url, WORKER: "inline" });
+    h = await openWebHarness({ DATABASE_URL: database.url, WORKER: "inline" });
   });
   afterAll(async () => {
     await h?.close();
@@ -18,7 +18,7 @@ describeOnPostgres("the API on real Postgres (the same runtime as DATABASE_URL=â
   });
 
   it("seeds the demo once, signs a shopper up, and follows an order to shipped", async () => {
-    expect(h.runtime.database.driver).toBe("postgres");
+    expect(h.runtime.platform.database.driver).toBe("postgres");
     const shopper = await h.caller(await h.signUp("Erin", "erin@example.com"));
     const added = await shopper.cart.add({ productId: "102", quantity: 3 });
     expect((await shopper.cart.get({ after: added.checkpoint! })).items).toEqual([expect.objectContaining({ productId: "102", quantity: 3 })]);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { demoAccounts } from "./auth/demo-accounts.ts";
-import { openApiHarness, type ApiHarness, type Caller } from "./testing/api-harness.ts";
+import { demoAccounts } from "@chronicle/api";
+import { openWebHarness, type WebHarness, type Caller } from "../testing/web-harness.ts";
 
-let h: ApiHarness;
+let h: WebHarness;
 let shopper: Caller;
 let admin: Caller;
 
@@ -17,7 +17,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  h = await openApiHarness();
+  h = await openWebHarness();
   shopper = await h.caller(await h.signUp("Carol", "carol@example.com"));
   const adminAccount = demoAccounts.find((a) => a.role === "admin")!;
   admin = await h.caller(await h.signIn(adminAccount.email, adminAccount.password));
@@ -36,7 +36,7 @@ describe("the API over PGlite, through createCaller", () => {
   it("signs a new shopper up as a user of the domain (RegisterUser in the log)", async () => {
     const me = await shopper.session.me();
     expect(me).toMatchObject({ name: "Carol", role: "customer" });
-    const events = await h.runtime.store.readStream(`user-${me!.id}`);
+    const events = await h.runtime.platform.store.readStream(`user-${me!.id}`);
     expect(events.map((e) => e.type)).toEqual(["UserRegistered"]);
   });
 

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { ConfigurationError } from "@chronicle/event-store";
+
+/** The repository's root: the embedded database's default folder lives under it. */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+export const DEFAULT_PGLITE_DIR = path.join(repoRoot, ".data", "pglite");
+
+/**
+ * The settings every process of the platform shares (web, worker, CLI, services): which database, how the shop's
+ * processes behave, how much they log. Each app extends this one schema with its own settings (`.extend`).
+ */
+export const PlatformEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL (leave it unset for the embedded PGlite)")
+    .optional(),
+  /** Where the embedded PGlite keeps its data when DATABASE_URL is unset. */
+  PGLITE_DIR: z.string().min(1).default(DEFAULT_PGLITE_DIR),
+  /** How long a confirmed order waits before it ships, in ms. */
+  SHIP_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+export type PlatformEnv = z.infer<typeof PlatformEnvSchema>;
+
+/**
+ * The one way a process reads its environment: unset and empty values count as absent, and a bad setting stops the
+ * process before it touches anything, with every reason at once, named by its variable.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined> = process.env): z.infer<S> {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new ConfigurationError(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}

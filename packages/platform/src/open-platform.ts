@@ -1,0 +1,52 @@
+import { mkdirSync } from "node:fs";
+import { createEventStore, openDatabase, type Database, type EventStore, type MigrationSet, type Projection } from "@chronicle/event-store";
+import type { PlatformEnv } from "./env.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { migrateAll, SHOP_MIGRATIONS } from "./migrations.ts";
+import { allProjections } from "./projections.ts";
+
+/** One process's hold on the shop's database: opened, migrated, with the store and the list of its projections. */
+export interface Platform {
+  readonly env: PlatformEnv;
+  readonly database: Database;
+  readonly store: EventStore;
+  readonly log: Logger;
+  /** Every async projection of the shop (whoever runs them), for runners, status pages and the CLI. */
+  readonly projections: readonly Projection[];
+  close(): Promise<void>;
+}
+
+export interface OpenPlatformOptions {
+  /** Names the process in its logs (web, worker, cli). */
+  service: string;
+  log?: Logger;
+  /** Connections in the Postgres pool (default 10). */
+  poolSize?: number;
+  /** The migration sets to apply (default: all of the shop's). */
+  migrations?: readonly MigrationSet[];
+}
+
+/**
+ * Opens the database the environment names — PGlite in PGLITE_DIR when DATABASE_URL is unset, Postgres otherwise —
+ * applies every migration, and builds the store: what every process of the platform does first, written once.
+ */
+export async function openPlatform(env: PlatformEnv, options: OpenPlatformOptions): Promise<Platform> {
+  const log = options.log ?? createLogger(options.service, env.LOG_LEVEL);
+  // PGlite does not create missing parent folders (and reports it later as an unrelated migration failure).
+  if (!env.DATABASE_URL) mkdirSync(env.PGLITE_DIR, { recursive: true });
+  const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: options.poolSize ?? 10 } : { dataDir: env.PGLITE_DIR });
+  try {
+    await migrateAll(database, options.migrations ?? SHOP_MIGRATIONS);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+  return {
+    env,
+    database,
+    store: createEventStore(database),
+    log,
+    projections: allProjections(env.SHIP_DELAY_MS),
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,1 @@
+export { openWebHarness, ORIGIN, type Caller, type WebHarness } from "./web-harness.ts";

@@ -1,0 +1,40 @@
+import { startProjectionRunner, type ProjectionRunner } from "@chronicle/event-store";
+import { startOutboxSender } from "@chronicle/fulfillment";
+import type { Platform } from "./open-platform.ts";
+
+export interface WorkerServicesOptions {
+  /** Shown as the leader of what this instance applies (default: a random runner id). */
+  instanceId?: string;
+  pollIntervalMs?: number;
+}
+
+export interface WorkerServices {
+  runner: ProjectionRunner;
+  /** Finishes the batch in hand, commits, releases the locks. */
+  stop(): Promise<void>;
+}
+
+/**
+ * What the worker runs: every async projection (one active instance per projection across all processes) and the
+ * fulfillment process's outbox, sent by whichever instance leads the fulfillment projection. The web app runs the
+ * same services in its own process on PGlite, which one process owns.
+ */
+export function startWorkerServices(platform: Platform, options: WorkerServicesOptions = {}): WorkerServices {
+  const { store, log, projections } = platform;
+  const runner = startProjectionRunner(store, projections, {
+    ...(options.instanceId && { instanceId: options.instanceId }),
+    ...(options.pollIntervalMs && { pollIntervalMs: options.pollIntervalMs }),
+    log: (message, fields) => log.info(fields ?? {}, message),
+  });
+  const sender = startOutboxSender(store, {
+    isLeader: () => runner.leading().includes("fulfillment"),
+    log: (message, fields) => log.warn(fields ?? {}, message),
+  });
+  return {
+    runner,
+    async stop() {
+      await sender.stop();
+      await runner.stop();
+    },
+  };
+}
