@@ -42,7 +42,7 @@ export type {
   StreamDecision,
 } from "./command/types.ts";
 export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } from "./stream-model.ts";
-export { commandEventId } from "./command/command-ids.ts";
+export { commandEventId, uuidV5 } from "./command/command-ids.ts";
 export * from "./runner/index.ts";
 export { projectionCheckpoints } from "./db/projection-schema.ts";
 export { auditLog, eventById, eventsCausedBy, eventsPerMinute, MAX_AUDIT_PAGE, type AuditFilter, type AuditPage } from "./audit/audit-log.ts";
