@@ -2,11 +2,12 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { executeShopCommand } from "@chronicle/application";
 import { formatCheckpoint } from "@chronicle/event-store";
 import type { Context, SessionUser } from "./context.ts";
-import { fieldErrorsOf, toTRPCError } from "./errors.ts";
+import { fieldErrorsOf, readableIssues, toTRPCError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrorsOf(error.cause) } };
+    const readable = error.code === "BAD_REQUEST" ? readableIssues(error.cause) : null;
+    return { ...shape, message: readable ?? shape.message, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrorsOf(error.cause) } };
   },
 });
 
