@@ -5,7 +5,8 @@ import { appOrigin } from "./support/env";
 
 /** Sign-ups and sign-ins of their own, on a server of their own: they spend its per-address rate limits. */
 test.describe("accounts and client addresses", () => {
-  test.describe.configure({ mode: "serial" });
+  // A server of its own starts in the first hook (migrations, seed): allow it the time a busy machine needs.
+  test.describe.configure({ mode: "serial", timeout: 180_000 });
   let app: AppProcess;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${app.origin}/api/auth/${path}`, {
