@@ -16,6 +16,7 @@ test.describe("accounts and client addresses", () => {
     });
 
   test.beforeAll(async () => {
+    test.setTimeout(180_000);
     app = await startApp("server", { AUTH_ATTEMPTS_PER_MINUTE: "10" });
   });
   test.afterAll(async () => app?.stop());

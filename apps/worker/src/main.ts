@@ -29,7 +29,7 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 
 services.runner.done.catch(async (error: unknown) => {
   if (stopping) return;
-  log.error({ error: String(error) }, "projection runner stopped on its own; exiting so a supervisor restarts the worker");
+  log.error({ error: String(error) }, "projection runner ended unexpectedly; exiting so a supervisor restarts the worker");
   await services.stop().catch(() => {});
   await platform.close().catch(() => {});
   process.exit(1);

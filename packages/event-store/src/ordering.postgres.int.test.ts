@@ -29,6 +29,17 @@ describeOnPostgres("global order on real Postgres: a subscriber never skips a la
   });
   afterAll(async () => close());
 
+  /**
+   * Ends the subscription once it has delivered a sentinel appended after everything else: an extra or repeated
+   * delivery of an earlier event would have come before it, so what was seen is complete, without a sleep.
+   */
+  async function settle(): Promise<StoredEvent[]> {
+    const sentinel = await store.append("order-sentinel", [{ type: "Sentinel", data: {} }]);
+    await waitFor(() => seen.some((e) => e.position === sentinel.positions[0]), 60_000);
+    await stop();
+    return seen.filter((e) => e.type !== "Sentinel");
+  }
+
   async function follow(): Promise<void> {
     head = await store.headCheckpoint();
     seen = [];
@@ -47,16 +58,16 @@ describeOnPostgres("global order on real Postgres: a subscriber never skips a la
     });
     await appended.passed;
     const fast = await store.append("order-fast", [{ type: "Fast", data: {} }]);
-    await pause(300);
-    // The fast event is committed but must wait: an older transaction is still open.
+    // The fast event is committed (a direct read finds it) but no reader may see it yet: an older transaction is
+    // still open, so the bound every reader reads below has not moved, and the subscription has nothing to deliver.
+    expect(await store.readStream("order-fast")).toHaveLength(1);
+    expect(compareCheckpoints(await store.headCheckpoint(), head)).toBe(0);
     expect(seen).toEqual([]);
     commitFirst.open();
     await slow;
-    await waitFor(() => seen.length === 2);
-    await pause(200);
-    await stop();
-    expect(seen.map((e) => e.type)).toEqual(["Slow", "Fast"]);
-    expect(seen[1]!.position).toBe(fast.positions[0]);
+    const delivered = await settle();
+    expect(delivered.map((e) => e.type)).toEqual(["Slow", "Fast"]);
+    expect(delivered[1]!.position).toBe(fast.positions[0]);
   });
 
   it("a transaction open in ANOTHER database of the server does not hold readers back (transaction ids are cluster-wide)", async () => {
@@ -106,12 +117,10 @@ describeOnPostgres("global order on real Postgres: a subscriber never skips a la
     const positions = seen.map((e) => e.position);
     t2Commit.open();
     await t2;
-    await waitFor(() => seen.length === 3);
-    await pause(200);
-    await stop();
-    const middle = seen[2]!;
+    const delivered = await settle();
+    const middle = delivered[2]!;
     console.log(`[ordering] delivered positions ${[...positions, middle.position].join(", ")} (the last is lower than the one before it)`);
-    expect(seen.map((e) => e.type)).toEqual(["T1First", "T1Second", "T2Middle"]);
+    expect(delivered.map((e) => e.type)).toEqual(["T1First", "T1Second", "T2Middle"]);
     expect(middle.position).toBeLessThan(positions[1]!);
   });
 
@@ -125,12 +134,10 @@ describeOnPostgres("global order on real Postgres: a subscriber never skips a la
       }),
     ).rejects.toThrow("roll back");
     const c = await store.append("order-hole", [{ type: "C", data: {} }]);
-    await waitFor(() => seen.length === 2);
-    await pause(200);
-    await stop();
-    expect(seen.map((e) => e.type)).toEqual(["A", "C"]);
+    const delivered = await settle();
+    expect(delivered.map((e) => e.type)).toEqual(["A", "C"]);
     expect(c.positions[0]! - a.positions[0]!).toBeGreaterThan(1);
-    expect(seen.map((e) => e.streamVersion)).toEqual([1, 2]);
+    expect(delivered.map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 
   it("randomized: 16 writers, random delays inside transactions, ~10% rollbacks, 50k+ events, one subscriber", async () => {
@@ -172,8 +179,7 @@ describeOnPostgres("global order on real Postgres: a subscriber never skips a la
     };
     await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
     await waitFor(() => seen.length >= committed.size, 60_000);
-    await pause(500);
-    await stop();
+    seen = await settle();
 
     const deliveries = new Map<string, number>();
     for (const e of seen) deliveries.set(e.eventId, (deliveries.get(e.eventId) ?? 0) + 1);

@@ -257,6 +257,23 @@ export function eventStoreContract(driver: TestDriver): void {
       expect(resumed.map((e) => e.type)).toEqual(["WhileStopped"]);
     });
 
+    it("is woken by the append itself (LISTEN/NOTIFY), not by its poll", async () => {
+      const head = await store.headCheckpoint();
+      const seen: StoredEvent[] = [];
+      // A poll a minute: a delivery within seconds can only come from the notification.
+      const subscription = store.subscribe({ after: head, pollIntervalMs: 60_000 }, (event) => void seen.push(event));
+      try {
+        // Its first look found nothing and it is asleep now, for a minute, unless something wakes it.
+        await waitFor(() => subscription.reads >= 1);
+        // Another store over the same database, as another process would append.
+        await createEventStore(store.database).append(stream(), [{ type: "Notified", data: {} }]);
+        await waitFor(() => seen.length === 1, 15_000);
+        expect(seen[0]!.type).toBe("Notified");
+      } finally {
+        await subscription.stop();
+      }
+    });
+
     it("ends with the handler's error instead of skipping the event", async () => {
       const id = stream();
       await store.append(id, [{ type: "Poison", data: {} }]);

@@ -17,6 +17,8 @@ export interface SubscribeOptions {
 export interface Subscription {
   /** The last event handled. */
   readonly checkpoint: Checkpoint;
+  /** How many times it has looked at the log so far (for status pages and tests: a wake-up shows as a look). */
+  readonly reads: number;
   /** Stops after the event being handled; resolves when the subscription has stopped. */
   stop(): Promise<void>;
   /** Settles when the subscription ends: resolves after stop(), rejects with the handler's error. */
@@ -33,6 +35,7 @@ export function subscribe(database: Database, executor: Executor, options: Subsc
   const { filter, batchSize = 500, pollIntervalMs = 500 } = options;
   let cursor = options.after ?? START;
   const waker = createWaker();
+  let reads = 0;
 
   const run = async (): Promise<void> => {
     const unlisten = await database.listen(EVENTS_CHANNEL, waker.wake);
@@ -42,6 +45,7 @@ export function subscribe(database: Database, executor: Executor, options: Subsc
         const notified = waker.take();
         if (notified) retryDelay = 2;
         const page = await readAllPage(executor, cursor, batchSize, filter);
+        reads++;
         for (const event of page) {
           if (waker.stopped) return;
           await handler(event);
@@ -66,6 +70,9 @@ export function subscribe(database: Database, executor: Executor, options: Subsc
   return {
     get checkpoint() {
       return cursor;
+    },
+    get reads() {
+      return reads;
     },
     async stop() {
       waker.stop();

@@ -50,10 +50,19 @@ export function startOutboxSender(store: EventStore, options: OutboxSenderOption
   const done = (async () => {
     const unlisten = await store.database.listen(EVENTS_CHANNEL, waker.wake);
     try {
+      let failures = 0;
       while (!waker.stopped) {
         waker.take();
-        const sent = options.isLeader() ? await sendDue() : 0;
-        if (sent === 0) await waker.sleep(pollIntervalMs);
+        try {
+          const sent = options.isLeader() ? await sendDue() : 0;
+          failures = 0;
+          if (sent === 0) await waker.sleep(pollIntervalMs);
+        } catch (error) {
+          // The database went away (a restart, a dropped connection): the outbox is still there when it returns.
+          failures++;
+          log("outbox sender cannot reach the database; trying again", { error: String(error), failures });
+          await waker.sleep(Math.min(250 * 2 ** Math.min(failures - 1, 6), 10_000));
+        }
       }
     } finally {
       await unlisten();

@@ -56,6 +56,9 @@ export async function startApp(how: "server" | "npm start", env: Record<string, 
       ...env,
     },
   });
+  // Never outlive the test run, even when a hook times out before `stop()` could be called.
+  const orphanGuard = () => child.kill("SIGTERM");
+  process.once("exit", orphanGuard);
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -63,12 +66,15 @@ export async function startApp(how: "server" | "npm start", env: Record<string, 
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} before it was ready:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`the app was not ready within 120 s:\n${output}`);
+    }
     try {
       if ((await fetch(`${origin}/api/trpc/catalog.list`)).ok) break;
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) throw new Error(`the app was not ready within 120 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -76,6 +82,7 @@ export async function startApp(how: "server" | "npm start", env: Record<string, 
     child,
     output: () => output,
     async stop() {
+      process.off("exit", orphanGuard);
       child.kill("SIGTERM");
       await exited;
       rmSync(dataDir, { recursive: true, force: true });

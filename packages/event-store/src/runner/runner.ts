@@ -29,13 +29,19 @@ export interface ProjectionRunner {
   leading(): string[];
   /** Finishes the batch in hand, commits, releases its locks. */
   stop(): Promise<void>;
-  /** Settles when the runner ends; rejects if it had to stop on its own (its lock connection died). */
+  /** Settles when the runner has stopped (after `stop()`). A lost database connection does not end it: it reconnects. */
   readonly done: Promise<void>;
+  /** How often its database connection was lost (and then re-made): for logs and tests. */
+  readonly connectionLosses: number;
 }
 
 /** A leader's sign of life; a status reader counts it gone after 10 s without one (admin.ts). */
 const HEARTBEAT_EVERY_MS = 1000;
 const SKIP_EVERY_MS = 1000;
+const RECONNECT_FIRST_MS = 250;
+const RECONNECT_MAX_MS = 10_000;
+/** A connection that lasted this long before it was lost starts the reconnect pauses over. */
+const RECONNECT_STABLE_MS = 30_000;
 
 /**
  * Applies async projections: for each, one instance across all processes leads (advisory lock), reads the log after
@@ -108,7 +114,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
       while (!waker.stopped) {
         if ((await backendId(connection)) !== backend) {
           connectionLost = true;
-          throw new Error(`${instanceId}: lost its lock connection; stopping`);
+          throw new Error(`${instanceId}: lost its lock connection`);
         }
         if (led.size < projections.length && Date.now() - lastTakeover >= takeoverIntervalMs) {
           lastTakeover = Date.now();
@@ -150,11 +156,34 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
     }
   };
 
-  const done = database.withDedicatedConnection(loop);
+  // A lost connection (a killed backend, a database restart) ends the loop with its locks gone: reconnect after a
+  // pause that doubles while the database stays away, lead again whatever no other instance leads by then, and
+  // catch up from the checkpoints, which only ever moved with the rows they cover.
+  let connectionLosses = 0;
+  const done = (async () => {
+    let delay = RECONNECT_FIRST_MS;
+    while (!waker.stopped) {
+      const started = Date.now();
+      try {
+        await database.withDedicatedConnection(loop);
+      } catch (error) {
+        if (waker.stopped) break;
+        connectionLosses++;
+        if (Date.now() - started >= RECONNECT_STABLE_MS) delay = RECONNECT_FIRST_MS;
+        log("lost its database connection; reconnecting", { instance: instanceId, error: describe(error), retryInMs: delay });
+        waker.take();
+        await waker.sleep(delay);
+        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+      }
+    }
+  })();
   done.catch(() => {});
   return {
     instanceId,
     leading: () => [...led],
+    get connectionLosses() {
+      return connectionLosses;
+    },
     async stop() {
       waker.stop();
       await done.catch(() => {});
