@@ -29,12 +29,13 @@ test.describe("availability under failures", () => {
 
   test("a worker killed with kill -9 under load: no request fails, it is restarted and catches up", async () => {
     const worker = workerPid(app);
+    let killed = false;
     const outcome = await load(app.origin, shoppers, 8_000, 20, async (elapsed) => {
-      if (elapsed >= 2_000 && worker !== null) {
+      if (!killed && elapsed >= 2_000 && worker !== null) {
         process.kill(worker, "SIGKILL");
-        return true;
+        killed = true;
       }
-      return false;
+      return killed;
     });
     await expect.poll(() => workerPid(app), { timeout: 60_000 }).not.toBe(worker);
     const fresh = await caughtUp(app.origin, shoppers[0]!, outcome.lastCheckpoint);
@@ -105,16 +106,14 @@ interface LoadOutcome {
 
 /**
  * An open-loop load: `perSecond` cart.add requests a second, whatever the answers, spread over the shoppers and the
- * demo products; `onTick` may inject a failure (it returns true once it has).
+ * demo products; `onTick`, called before each request, injects the failures.
  */
-async function load(origin: string, shoppers: string[], durationMs: number, perSecond: number, onTick: (elapsed: number) => Promise<boolean>): Promise<LoadOutcome> {
+async function load(origin: string, shoppers: string[], durationMs: number, perSecond: number, onTick: (elapsed: number) => Promise<unknown>): Promise<LoadOutcome> {
   const outcome: LoadOutcome = { sent: 0, ok: 0, failed: 0, acknowledged: [], okAt: [], lastCheckpoint: null };
   const started = Date.now();
   const pending: Promise<void>[] = [];
-  let injected = false;
   for (let i = 0; Date.now() - started < durationMs; i++) {
-    if (!injected) injected = await onTick(Date.now() - started);
-    else await onTick(Date.now() - started);
+    await onTick(Date.now() - started);
     const commandId = `load-${started}-${i}`;
     const cookie = shoppers[i % shoppers.length]!;
     outcome.sent++;

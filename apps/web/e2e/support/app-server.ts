@@ -17,7 +17,7 @@ export interface AppProcess {
 }
 
 /** A port the system has free right now (asked of the OS: listen on port 0, read it, close). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

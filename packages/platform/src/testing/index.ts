@@ -1,1 +1,1 @@
-export { openWebHarness, ORIGIN, type Caller, type WebHarness } from "./web-harness.ts";
+export { codeOf, openWebHarness, ORIGIN, type Caller, type WebHarness } from "./web-harness.ts";

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pino } from "pino";
+import { TRPCError } from "@trpc/server";
 import { appRouter, createCallerFactory, createContext } from "@chronicle/api";
 import { parseEnv } from "../env.ts";
 import { openWebRuntime, type WebRuntime } from "../web/web-runtime.ts";
@@ -48,4 +49,14 @@ export async function openWebHarness(env: Record<string, string> = {}): Promise<
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The tRPC code a call answers with ("OK" when it succeeds): what authorization and error tests compare. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}`;
+  }
 }

@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { demoAccounts } from "@chronicle/api";
-import { openWebHarness, type Caller, type WebHarness } from "../testing/web-harness.ts";
+import { codeOf, openWebHarness, type Caller, type WebHarness } from "../testing/web-harness.ts";
 
 let h: WebHarness;
 let alice: Caller;
 let mallory: Caller;
 let admin: Caller;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}`;
-  }
-}
 
 beforeAll(async () => {
   h = await openWebHarness();

@@ -4,21 +4,12 @@ import { CLIENT_ADDRESS_HEADER, demoAccounts, fieldErrorsOf, readableIssues } fr
 import { formatCheckpoint, query } from "@chronicle/event-store";
 import { waitFor } from "@chronicle/event-store/testing";
 import { sql } from "drizzle-orm";
-import { openWebHarness, type WebHarness, type Caller } from "../testing/web-harness.ts";
+import { codeOf, openWebHarness, type WebHarness, type Caller } from "../testing/web-harness.ts";
 
 let h: WebHarness;
 let shopper: Caller;
 let admin: Caller;
 let placedOrder = "";
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}`;
-  }
-}
 
 beforeAll(async () => {
   h = await openWebHarness();
