@@ -34,6 +34,12 @@ const server = createServer((request, response) => {
 });
 server.listen(env.PORT, () => console.log(`web: listening on port ${env.PORT}`));
 
+// A stop signal: no new connections, idle keep-alive sockets closed; the runtime (started by instrumentation, see
+// src/server/start.ts) closes the database on the same signal and exits. Should anything hang, exit anyway.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => server.close());
+  process.once(signal, () => {
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
 }

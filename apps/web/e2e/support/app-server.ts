@@ -84,7 +84,9 @@ export async function startApp(how: "server" | "npm start", env: Record<string, 
     async stop() {
       process.off("exit", orphanGuard);
       child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
       await exited;
+      clearTimeout(killer);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,8 +12,8 @@ import { freePort } from "./app-server";
 export interface PrivatePostgres {
   url: string;
   /** `pg_ctl stop -m immediate`: a crash — no checkpoint, connections cut. */
-  crash(): void;
-  start(): void;
+  crash(): Promise<void>;
+  start(): Promise<void>;
   destroy(): void;
 }
 
@@ -36,12 +37,16 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     chmodSync(dir, 0o777);
   }
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync"]);
-  const start = () => run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, "start"]);
-  start();
+  // Asynchronous, so a test's own requests keep flowing while the server stops and starts.
+  const runAsync = async (tool: string, args: string[]) => {
+    await promisify(execFile)(asRoot ? "runuser" : path.join(bin, tool), asRoot ? ["-u", "postgres", "--", path.join(bin, tool), ...args] : args, { timeout: 120_000 });
+  };
+  const startArgs = ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on`, "start"];
+  run("pg_ctl", startArgs);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    crash: () => run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
-    start,
+    crash: () => runAsync("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]),
+    start: () => runAsync("pg_ctl", startArgs),
     destroy() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
