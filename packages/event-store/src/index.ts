@@ -38,9 +38,13 @@ export type {
   CommandHandler,
   CommandHandlerOptions,
   CommandOutcome,
+  CommandRecord,
   HandleCommandResult,
+  RecordedCommand,
   StreamDecision,
 } from "./command/types.ts";
+export { readCommandRecord } from "./command/command-table.ts";
+export { decideAsOf, type DecideAsOfOptions, type StreamReadAsOf } from "./command/decide-as-of.ts";
 export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } from "./stream-model.ts";
 export { commandEventId } from "./command/command-ids.ts";
 export * from "./runner/index.ts";
