@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ShopCommand } from "../commands/shop-command.ts";
+import type { StreamEvents } from "../multi-stream/stream-events.ts";
 import { cartDecider } from "../deciders/cart/cart-decider.ts";
 import type { Reducer } from "../deciders/decider.ts";
 import type { CartEvent } from "../events/cart-events.ts";
@@ -13,7 +14,7 @@ const reserve = (quantity: number): ShopCommand => ({ type: "ReserveStock", data
 
 describe("shopSpecification: a routed command over every stream it reads", () => {
   it("passes when the decision is the expected one, and fails when it is not", () => {
-    const reserved = [{ streamId: "product-101", events: [{ type: "StockReserved", data: { productId: "101", orderId: "1001", quantity: 2 } }] }];
+    const reserved: StreamEvents[] = [{ streamId: "product-101", events: [{ type: "StockReserved", data: { productId: "101", orderId: "1001", quantity: 2 } }] }];
     given(stocked).when(reserve(2)).then(reserved);
     expect(() => given(stocked).when(reserve(4)).then(reserved)).toThrow(/expected/);
   });
