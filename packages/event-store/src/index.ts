@@ -3,6 +3,7 @@ export { openDatabase, type DatabaseConfig } from "./db/open.ts";
 export { migrate, eventStoreMigrationSet, type MigrationSet } from "./db/migrate.ts";
 export { query, type Database, type Driver, type DrizzleDatabase, type Executor } from "./db/database.ts";
 export { commands, events, snapshots, streams } from "./db/schema.ts";
+export { countEvents } from "./count.ts";
 export { START, checkpointOf, compareCheckpoints, formatCheckpoint, parseCheckpoint } from "./checkpoint.ts";
 export { EVENTS_CHANNEL } from "./notifier.ts";
 export { DEFAULT_MAX_EVENT_BYTES, streamTypeOf } from "./validate.ts";
