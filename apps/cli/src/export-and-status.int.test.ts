@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandEventId } from "@chronicle/event-store";
+import { allProjections } from "@chronicle/platform";
 
 const run = promisify(execFile);
 const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -14,7 +15,7 @@ const outDir = mkdtempSync(path.join(os.tmpdir(), "chronicle-cli-specs-"));
 const cli = (script: string, args: string[]) =>
   run(process.execPath, ["--import", "tsx", `src/${script}.ts`, ...args], { cwd: cliDir, env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: dataDir } });
 
-describe("export-test: a spec file from the demo's log", () => {
+describe("export-test and status on the demo's log", () => {
   beforeAll(async () => {
     await cli("demo", []);
   });
@@ -42,5 +43,13 @@ describe("export-test: a spec file from the demo's log", () => {
     const bad = await cli("export-test", ["cart-1", "2-1"]).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 2 });
     expect((bad as { stderr: string }).stderr).toContain("Usage: export-test");
+  });
+
+  it("status lists every projection the web app shows, with lag and waiting events", async () => {
+    const { stdout } = await cli("status", []);
+    const names = allProjections(0).map((p) => p.name);
+    for (const name of names) expect(stdout).toMatch(new RegExp(`│\\s*\\d+\\s*│\\s*'${name}'\\s*│`));
+    expect(stdout).toContain("waiting");
+    console.log(`[status] ${names.length} projections listed: ${names.join(", ")}`);
   });
 });
