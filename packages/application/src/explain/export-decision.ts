@@ -1,4 +1,4 @@
-import { parseCommand, parseStreamId, type ShopEvent } from "@chronicle/domain";
+import { parseCommand, parseStreamId } from "@chronicle/domain";
 import { renderDecisionSpec, renderRoutedSpec, specFileName, type SpecContext, type SpecHeader } from "@chronicle/domain/testing/export";
 import type { EventStore } from "@chronicle/event-store";
 import { eventsAtVersion, firstEventOf, loadRecordedDecision, parseMetadata, shopEventOf, type RecordedDecision } from "./recorded-decision.ts";

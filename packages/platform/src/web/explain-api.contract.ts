@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { demoAccounts } from "@chronicle/api";
 import { commandEventId } from "@chronicle/event-store";
 import { waitFor } from "@chronicle/event-store/testing";
-import { openWebHarness, type Caller, type WebHarness } from "../testing/web-harness.ts";
+import type { Caller, WebHarness } from "../testing/web-harness.ts";
 
 /** Explaining the log through the API, on whichever database `open` gives (PGlite, or Postgres with the worker inline). */
 export function explainApiContract(open: () => Promise<{ harness: WebHarness; close(): Promise<void> }>): void {
