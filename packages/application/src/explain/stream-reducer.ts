@@ -23,13 +23,13 @@ export function streamReducerFor(streamType: string): StreamReducer {
     const shop: Reducer<unknown, ShopEvent> = shopStreamReducers[streamType];
     return {
       kind: "shop",
-      note: `the ${streamType} decider's own evolve: the state the command handler decides on`,
+      note: `folded by the ${streamType} decider's own evolve: the state the command handler decides on`,
       reducer: { initialState: shop.initialState, evolve: (state, stored) => shop.evolve(state, upcast(stored)) },
     };
   }
   return {
     kind: "generic",
-    note: `no reducer for ${streamType} streams: a generic fold — the number of events of each type and the latest data of each, not a domain state`,
+    note: `no reducer for ${streamType} streams, so a generic fold: the number of events of each type and the latest data of each (not a domain state)`,
     reducer: genericReducer,
   };
 }

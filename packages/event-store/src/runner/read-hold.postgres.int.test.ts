@@ -41,7 +41,8 @@ describeOnPostgres("a transaction that holds readers back, on real Postgres", (s
 
     const held = await holder.reserve();
     await held`begin`;
-    const [{ pid }] = await held<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const [backend] = await held<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const pid = backend!.pid;
     // Its first write takes a transaction id: from here on, everything committed after it waits.
     await held`select pg_current_xact_id()`;
     await store.append("held-2", [{ type: "After", data: {} }, { type: "After", data: {} }, { type: "After", data: {} }]);

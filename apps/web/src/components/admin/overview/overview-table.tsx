@@ -4,7 +4,8 @@ import { formatMoney } from "~/components/money";
 export type OverviewView = Extract<OverviewCheckStep, { kind: "done" }>["fromLog"];
 
 const items = (list: readonly { productId: string; quantity: number }[]) =>
-  list.length === 0 ? <span className="muted">empty</span> : list.map((i) => `${i.quantity} × ${i.productId}`).join(", ");
+  list.length === 0 ? <span className="muted">empty</span>
+    : list.map((i, n) => <span key={i.productId} className="nowrap">{n > 0 && ", "}{i.quantity} × {i.productId}</span>);
 
 /** The article's overview: every user with their cart and their orders. */
 export function OverviewTable({ overview, testId }: { overview: OverviewView; testId: string }) {

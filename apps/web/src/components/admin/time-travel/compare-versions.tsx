@@ -35,7 +35,7 @@ export function CompareVersions({ streamId, length, version }: { streamId: strin
       {compared.error && <div className="alert" role="alert">{messageOf(compared.error)}</div>}
       {compared.data && (
         <>
-          <h3 data-testid="compare-title">Version {compared.data.from.version} → version {compared.data.to.version}: {compared.data.changes.length} difference(s)</h3>
+          <h3 data-testid="compare-title" style={{ marginTop: "1rem" }}>Version {compared.data.from.version} → version {compared.data.to.version}: {compared.data.changes.length} difference(s)</h3>
           <div data-testid="compare-changes"><StateChanges changes={[...compared.data.changes]} /></div>
           <div className="admin-columns">
             <div>

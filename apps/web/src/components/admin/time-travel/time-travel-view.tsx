@@ -27,7 +27,7 @@ export function TimeTravelView({ streamId, initialVersion }: { streamId: string;
     <>
       <VersionControls data={data} target={target ?? data.version} busy={isFetching} onChange={(v) => setTarget(Math.max(0, Math.min(data.length, v)))} />
       <p className="small muted" data-testid="time-travel-reducer">
-        {data.reducer.kind === "shop" ? "State: " : <span className="badge">generic</span>} {data.reducer.note}.
+        {data.reducer.kind === "shop" ? "State " : <><span className="badge">generic</span> State: </>}{data.reducer.note}.
       </p>
       <div className="admin-columns">
         <div>
