@@ -22,7 +22,7 @@ export function ReadHold() {
         <tbody>
           {data.blockers.map((b) => (
             <tr key={b.txId}>
-              <td className="mono">{b.pid ?? "?"}</td>
+              <td className="mono nowrap">{b.pid ?? "?"}</td>
               <td className="mono">{b.database ?? "?"}</td>
               <td>{b.application || "—"}</td>
               <td>{b.state ?? "?"}</td>
