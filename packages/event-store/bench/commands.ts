@@ -77,7 +77,8 @@ async function measure(driver: "postgres" | "pglite"): Promise<string> {
     const row = (name: string, v: Variant, note = "") =>
       `| ${name} | ${Math.round(m(v)).toLocaleString("en")} commands/s | ${(m(v) / m("raw")).toFixed(2)} | ${(m(v) / m("plain")).toFixed(2)} | ${note} |`;
     return [
-      `### ${driver}: one-event commands, 1 writer (median of ${env.BENCH_ROUNDS} alternating rounds of ${count})`,
+      `### ${driver}: one-event commands, 1 writer (median of ${env.BENCH_ROUNDS} alternating rounds of ${count}; ` +
+        `${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`,
       "| command | rate | / raw insert | / not recorded | what it does |",
       "|---|---:|---:|---:|---|",
       `| raw insert of one row | ${Math.round(m("raw")).toLocaleString("en")} rows/s | 1.00 | | the baseline |`,
