@@ -4,9 +4,11 @@ import { appOrigin, e2eEnv } from "./e2e/support/env";
 const env = e2eEnv();
 const origin = appOrigin();
 const next = "./node_modules/.bin/next";
+// The app's own server (server.ts): it writes the client's address into every request, as in production.
+const serve = `"${process.execPath}" --import tsx server.ts`;
 
 /**
- * End-to-end against the PRODUCTION build (`next build` into .next-e2e, then `next start`), on a fresh PGlite folder
+ * End-to-end against the PRODUCTION build (`next build` into .next-e2e, then the app's server.ts), on a fresh PGlite folder
  * with the demo seed and the worker's services in-process. One worker: the journeys share one server, and the
  * browser and the server share the CI machine's two cores.
  */
@@ -47,7 +49,7 @@ export default defineConfig({
     { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
-    command: env.E2E_SKIP_BUILD ? `${next} start --port ${env.E2E_PORT}` : `${next} build && ${next} start --port ${env.E2E_PORT}`,
+    command: env.E2E_SKIP_BUILD ? serve : `${next} build && ${serve}`,
     url: `${origin}/api/trpc/catalog.list`,
     reuseExistingServer: false,
     timeout: env.E2E_SKIP_BUILD ? 120_000 : 480_000,

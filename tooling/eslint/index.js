@@ -47,7 +47,7 @@ export function chronicleConfig({ pureGlobs = [] } = {}) {
     },
     {
       files: ["**/*.mjs", "**/*.js"],
-      languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+      languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
     },
     ...pureGlobs.map((glob) => ({ files: [glob], ignores: ["**/*.test.ts"], rules: pureDomainRules })),
   );

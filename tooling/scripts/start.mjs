@@ -1,7 +1,7 @@
 // `npm start`: the platform as a user runs it. Builds the web app when its sources changed since the last build,
 // then starts it (storefront and admin on http://localhost:3000). On the embedded PGlite (no DATABASE_URL) the web
 // process also runs the worker's services, since one process owns a PGlite database; with DATABASE_URL the worker
-// runs as a process of its own next to it. Ctrl-C stops both cleanly.
+// runs as a process of its own next to it. A process that dies is restarted (with backoff); Ctrl-C stops them all.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -33,24 +33,44 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-// Spawned directly (not through pnpm), so a signal sent to this script reaches the servers themselves.
-const next = path.join(web, "node_modules", ".bin", "next");
-const children = [spawn(next, ["start", "-p", port], { cwd: web, stdio: "inherit", env })];
+// The processes of the platform, each restarted when it dies (a crashed worker must not take the site down): web
+// always; a worker of its own next to it on Postgres (on PGlite the web process runs the worker's services, since one
+// process owns a PGlite folder). Spawned directly (not through pnpm), so a signal sent here reaches the servers.
+const services = [{ name: "web", cwd: web, args: ["--import", "tsx", "server.ts"] }];
 if (env.DATABASE_URL && env.WORKER !== "inline") {
-  children.push(spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: path.join(root, "apps", "worker"), stdio: "inherit", env }));
+  services.push({ name: "worker", cwd: path.join(root, "apps", "worker"), args: ["--import", "tsx", "src/main.ts"] });
 }
+
+const RESTART_FIRST_MS = 1000;
+const RESTART_MAX_MS = 30_000;
+/** A process that ran this long before dying starts its backoff again from the first delay. */
+const STABLE_MS = 60_000;
+const running = new Map();
 let stopping = false;
-for (const child of children) {
-  child.on("exit", (code) => {
-    if (stopping) return;
-    stopping = true;
-    for (const other of children) if (other !== child) other.kill("SIGTERM");
-    process.exitCode = code ?? 1;
+
+function launch(service, delay = RESTART_FIRST_MS) {
+  const started = Date.now();
+  const child = spawn(process.execPath, service.args, { cwd: service.cwd, stdio: "inherit", env });
+  running.set(service.name, child);
+  child.on("exit", (code, signal) => {
+    running.delete(service.name);
+    if (stopping) {
+      if (running.size === 0) process.exit(process.exitCode ?? 0);
+      return;
+    }
+    const next = Date.now() - started >= STABLE_MS ? RESTART_FIRST_MS : delay;
+    console.error(`start: ${service.name} exited (${signal ?? `code ${code}`}); restarting it in ${next / 1000} s`);
+    setTimeout(() => {
+      if (!stopping) launch(service, Math.min(next * 2, RESTART_MAX_MS));
+    }, next);
   });
 }
+
+for (const service of services) launch(service);
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     stopping = true;
-    for (const child of children) child.kill("SIGTERM");
+    if (running.size === 0) process.exit(0);
+    for (const child of running.values()) child.kill("SIGTERM");
   });
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { createEventStore, openDatabase } from "@chronicle/event-store";
 
 const run = promisify(execFile);
 const cliDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,6 +27,18 @@ describe("the demo a new user runs (npm start), on a fresh embedded database", (
     const second = await demo({ PGLITE_DIR: dataDir });
     expect(second.stdout).toContain("nothing seeded");
     expect(second.stdout).toContain("users:  1 Alice, 2 Bob");
+  });
+
+  it("still prints the story after an admin skipped an event (the platform's own events are not the shop's)", async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      await createEventStore(database).append("projection-orders", [{ type: "ProjectionEventSkipped", data: { projection: "orders", reason: "test" } }]);
+    } finally {
+      await database.close();
+    }
+    const again = await demo({ PGLITE_DIR: dataDir });
+    expect(again.stdout).toMatch(/projection-orders\s+1\s+ProjectionEventSkipped/);
+    expect(again.stdout).toContain("users:  1 Alice, 2 Bob");
   });
 
   it("stops with a clear message on a bad DATABASE_URL, before touching anything", async () => {

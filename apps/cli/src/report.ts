@@ -1,4 +1,4 @@
-import { catalogReducer, listedProducts, overviewReducer, upcast } from "@chronicle/domain";
+import { catalogReducer, isStreamType, listedProducts, overviewReducer, upcast } from "@chronicle/domain";
 import type { EventStore } from "@chronicle/event-store";
 import { replay } from "@chronicle/application";
 
@@ -12,7 +12,8 @@ export async function renderReport(store: EventStore): Promise<string> {
   for await (const event of store.readAll()) {
     const upcasted = event.schemaVersion === 1 && event.type === "UserRegistered" ? " (upcast v1 -> v2)" : "";
     lines.push(`  ${String(event.position).padStart(8)}  ${event.streamId.padEnd(14)}  ${String(event.streamVersion).padStart(7)}  ${event.type.padEnd(24)}  v${event.schemaVersion}${upcasted}`);
-    upcast({ type: event.type, schemaVersion: event.schemaVersion, data: event.data }); // every event must stay readable
+    // Every shop event must stay readable; the platform's own events (a projection's skip) are not the shop's.
+    if (isStreamType(event.streamType)) upcast({ type: event.type, schemaVersion: event.schemaVersion, data: event.data });
   }
 
   const overview = await replay(store, overviewReducer);

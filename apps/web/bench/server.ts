@@ -56,14 +56,14 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** `next start` on a fresh PGlite folder, or on the given Postgres database; resolves once the API answers. */
+/** The app's server (server.ts, as `npm start` runs it) on a fresh PGlite folder, or on the given Postgres database; resolves once the API answers. */
 export async function startWeb(database: { postgresUrl?: string }): Promise<WebServer> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-"));
   const logFile = path.join(os.tmpdir(), `chronicle-bench-web-${database.postgresUrl ? "postgres" : "pglite"}-${port}.log`);
   const log = openSync(logFile, "w");
-  const child: ChildProcess = spawn(next, ["start", "--port", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: web,
     stdio: ["ignore", log, log],
     env: {
@@ -71,6 +71,7 @@ export async function startWeb(database: { postgresUrl?: string }): Promise<WebS
       NEXT_DIST_DIR: DIST,
       NEXT_TELEMETRY_DISABLED: "1",
       APP_ORIGIN: origin,
+      PORT: String(port),
       PGLITE_DIR: dataDir,
       DATABASE_URL: database.postgresUrl ?? "",
       // On Postgres the web app would otherwise expect a separate worker process: keep this run self-contained.

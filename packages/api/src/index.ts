@@ -7,6 +7,7 @@ export { createCallerFactory } from "./trpc/init.ts";
 export { READ_YOUR_WRITES_TIMEOUT_MS } from "./trpc/read-your-writes.ts";
 export { createAuth, type Auth, type AuthOptions, type Role } from "./auth/auth.ts";
 export { authMigrationSet } from "./auth/migrations.ts";
+export { CLIENT_ADDRESS_HEADER } from "./auth/client-address-header.ts";
 export { demoAccounts, seedDemoAccounts, type DemoAccount } from "./auth/demo-accounts.ts";
 export type { OverviewCheckStep } from "./explain/overview-check.ts";
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -1,13 +1,17 @@
-import { CommandMetadataSchema, DomainError, parseCommand, routeCommand, toVersionedEvent, upcast } from "@chronicle/domain";
+import { CommandMetadataSchema, commandStreamOf, DomainError, parseCommand, routeCommand, toVersionedEvent, upcast } from "@chronicle/domain";
 import type { CommandMetadata, StreamType } from "@chronicle/domain";
 import { createCommandHandler, type EventStore, type HandleCommandResult } from "@chronicle/event-store";
 import { DEFAULT_SNAPSHOT_EVERY, shopStreamModels } from "./shop-models.ts";
+import { createKeyedQueue } from "./keyed-queue.ts";
 import { shopStatesOver } from "./shop-states.ts";
 
 export interface ShopCommandsOptions {
   /** Snapshot interval per stream type (default: DEFAULT_SNAPSHOT_EVERY); a type left out is never snapshotted. */
   snapshotEvery?: Partial<Record<StreamType, number>>;
-  /** Attempts in all when another writer gets in between load and append (default 3). */
+  /**
+   * Attempts in all when another writer gets in between load and append (default 10, with a jittered backoff: in
+   * one process the commands of a stream queue up, so conflicts come only from other processes).
+   */
   maxAttempts?: number;
 }
 
@@ -26,8 +30,9 @@ export function createShopCommands(store: EventStore, options: ShopCommandsOptio
   const handler = createCommandHandler(store, {
     streamTypes: shopStreamModels(options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY),
     read: (stored) => upcast({ type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data }),
-    maxAttempts: options.maxAttempts,
+    maxAttempts: options.maxAttempts ?? 10,
   });
+  const inTurn = createKeyedQueue();
   return {
     async execute(input, metadata) {
       const command = parseCommand(input);
@@ -36,7 +41,7 @@ export function createShopCommands(store: EventStore, options: ShopCommandsOptio
         throw new DomainError("VALIDATION", "invalid command metadata", meta.error.issues);
       }
       const { commandId, correlationId, causationId, actor } = meta.data;
-      return handler.handle({
+      return inTurn(commandStreamOf(command), () => handler.handle({
         commandId,
         // Every shop command is kept, with a made id when the caller gave none: each event leads to its command.
         record: { type: command.type, data: command.data, metadata: definedOnly(meta.data) },
@@ -47,7 +52,7 @@ export function createShopCommands(store: EventStore, options: ShopCommandsOptio
           })),
         // The handler adds commandId, and makes it the correlation and causation id when these are not given.
         metadata: { commandType: command.type, correlationId, causationId, actor },
-      });
+      }));
     },
     idle: () => handler.idle(),
   };

@@ -56,6 +56,14 @@ export function shopContract(driver: TestDriver): void {
     expect(last!.metadata).toMatchObject({ commandId: "cmd-42", correlationId: "req-7", causationId: "cmd-42", actor: "user:2", commandType: "AddProductToCart" });
   });
 
+  it("replays the shop's history past the platform's own events (a projection's skipped event)", async () => {
+    await caughtUp(lastWrite);
+    const before = await replay(store, overviewReducer);
+    const skipped = await store.append("projection-orders", [{ type: "ProjectionEventSkipped", data: { projection: "orders", eventId: "00000000-0000-4000-8000-000000000000" } }]);
+    await caughtUp(skipped.checkpoint);
+    expect(await replay(store, overviewReducer)).toEqual(before);
+  });
+
   it("rejects an invalid command with a typed error and writes nothing", async () => {
     await caughtUp(lastWrite);
     const head = await store.headCheckpoint();

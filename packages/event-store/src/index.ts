@@ -47,7 +47,7 @@ export type {
 export { readCommandRecord } from "./command/command-table.ts";
 export { decideAsOf, type DecideAsOfOptions, type StreamReadAsOf } from "./command/decide-as-of.ts";
 export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } from "./stream-model.ts";
-export { commandEventId } from "./command/command-ids.ts";
+export { commandEventId, uuidV5 } from "./command/command-ids.ts";
 export * from "./runner/index.ts";
 export { projectionCheckpoints } from "./db/projection-schema.ts";
 export { auditLog, eventById, eventsCausedBy, eventsPerMinute, MAX_AUDIT_PAGE, type AuditFilter, type AuditPage } from "./audit/audit-log.ts";

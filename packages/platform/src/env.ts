@@ -16,6 +16,14 @@ export const PlatformEnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL (leave it unset for the embedded PGlite)")
     .optional(),
+  /**
+   * The database owner's connection, for migrations. When set, DATABASE_URL signs in as the application's own role,
+   * which gets only what it needs (see grantAppRole); unset, DATABASE_URL's role migrates and runs alike.
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL (the owner's connection, for migrations)")
+    .optional(),
   /** Where the embedded PGlite keeps its data when DATABASE_URL is unset. */
   PGLITE_DIR: z.string().min(1).default(DEFAULT_PGLITE_DIR),
   /** How long a confirmed order waits before it ships, in ms. */

@@ -1,6 +1,7 @@
 // Settings
 export { PlatformEnvSchema, parseEnv, DEFAULT_PGLITE_DIR, type PlatformEnv } from "./env.ts";
 export { WebEnvSchema, type WebEnv } from "./web/web-env.ts";
+export { clientAddressResolver } from "./web/client-address.ts";
 // Assembly
 export { SHOP_MIGRATIONS, migrateAll } from "./migrations.ts";
 export { allProjections } from "./projections.ts";

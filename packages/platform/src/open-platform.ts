@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { createEventStore, openDatabase, type Database, type EventStore, type MigrationSet, type Projection } from "@chronicle/event-store";
+import { ConfigurationError, createEventStore, openDatabase, type Database, type EventStore, type MigrationSet, type Projection } from "@chronicle/event-store";
+import { grantAppRole, roleOf } from "./database-roles.ts";
 import type { PlatformEnv } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { migrateAll, SHOP_MIGRATIONS } from "./migrations.ts";
@@ -34,19 +35,29 @@ export async function openPlatform(env: PlatformEnv, options: OpenPlatformOption
   const log = options.log ?? createLogger(options.service, env.LOG_LEVEL);
   // PGlite does not create missing parent folders (and reports it later as an unrelated migration failure).
   if (!env.DATABASE_URL) mkdirSync(env.PGLITE_DIR, { recursive: true });
+  const projections = allProjections(env.SHIP_DELAY_MS);
+  const migrations = options.migrations ?? SHOP_MIGRATIONS;
+  if (env.MIGRATION_DATABASE_URL) {
+    if (!env.DATABASE_URL) throw new ConfigurationError("MIGRATION_DATABASE_URL is set without DATABASE_URL: set both, or neither");
+    await migrateAsOwner(env.MIGRATION_DATABASE_URL, roleOf(env.DATABASE_URL), migrations, projections);
+  }
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: options.poolSize ?? 10 } : { dataDir: env.PGLITE_DIR });
   try {
-    await migrateAll(database, options.migrations ?? SHOP_MIGRATIONS);
+    if (!env.MIGRATION_DATABASE_URL) await migrateAll(database, migrations);
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
   }
-  return {
-    env,
-    database,
-    store: createEventStore(database),
-    log,
-    projections: allProjections(env.SHIP_DELAY_MS),
-    close: () => database.close(),
-  };
+  return { env, database, store: createEventStore(database), log, projections, close: () => database.close() };
+}
+
+/** Migrations run as the owner, who then grants the app's role what it needs; the owner's connection is closed. */
+async function migrateAsOwner(ownerUrl: string, appRole: string, migrations: readonly MigrationSet[], projections: readonly Projection[]): Promise<void> {
+  const owner = await openDatabase({ url: ownerUrl, poolSize: 1 });
+  try {
+    await migrateAll(owner, migrations);
+    await grantAppRole(owner.db, appRole, projections.flatMap((p) => p.tables));
+  } finally {
+    await owner.close();
+  }
 }

@@ -13,3 +13,11 @@ export class ProjectionError extends Error {
     super(message);
   }
 }
+
+export const PROJECTION_ERROR_CODES: readonly ProjectionErrorCode[] = ["UNEXPECTED_EVENT", "INVALID_QUERY"];
+
+/** Also true for an error made by another copy of this module (Next's server chunks may load a package twice). */
+export function isProjectionError(error: unknown): error is ProjectionError {
+  return error instanceof ProjectionError
+    || (error instanceof Error && error.name === "ProjectionError" && PROJECTION_ERROR_CODES.includes((error as { code?: ProjectionErrorCode }).code!));
+}

@@ -17,6 +17,6 @@ export type { OrderView } from "./queries/order-rows.ts";
 export { salesPerDay, type DaySalesView } from "./queries/sales-per-day.ts";
 export { overview } from "./queries/overview.ts";
 export type { Provenance } from "./support/provenance.ts";
-export { ProjectionError, type ProjectionErrorCode } from "./errors.ts";
+export { isProjectionError, ProjectionError, PROJECTION_ERROR_CODES, type ProjectionErrorCode } from "./errors.ts";
 export { getOrder } from "./queries/get-order.ts";
 export { listCustomers, type CustomerView } from "./queries/list-customers.ts";

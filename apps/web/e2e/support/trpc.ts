@@ -5,18 +5,19 @@ import { appOrigin } from "./env";
 export interface TrpcReply<T> {
   status: number;
   data?: T;
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; fieldErrors?: Record<string, string[]> | null };
 }
 
 async function replyOf<T>(response: APIResponse): Promise<TrpcReply<T>> {
   const text = await response.text();
-  let body: { result?: { data?: T }; error?: { message?: string; data?: { code?: string } } } = {};
+  let body: { result?: { data?: T }; error?: { message?: string; data?: { code?: string; fieldErrors?: Record<string, string[]> | null } } } = {};
   try {
     body = JSON.parse(text);
   } catch {
     // A refusal before tRPC may not be JSON; the status says enough.
   }
-  return { status: response.status(), data: body.result?.data, error: body.error && { code: body.error.data?.code, message: body.error.message } };
+  const error = body.error && { code: body.error.data?.code, message: body.error.message, fieldErrors: body.error.data?.fieldErrors };
+  return { status: response.status(), data: body.result?.data, error };
 }
 
 /** A tRPC query over GET, with whatever cookies the request context carries. */

@@ -1,4 +1,4 @@
-import { parseEnv, WebEnvSchema, type WebEnv } from "@chronicle/platform";
+import { parseEnv, WebEnvSchema, type WebEnv } from "@chronicle/platform/web-server";
 
 /** The only place the web app reads its environment (the platform's settings and its own): a bad one stops the start. */
 export function loadWebEnv(): WebEnv {

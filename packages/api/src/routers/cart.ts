@@ -17,9 +17,9 @@ export const cartRouter = router({
     return { ...(await getCart(ctx.db, ctx.user.id)), fresh };
   }),
   add: customerProcedure.input(AddInput).mutation(({ ctx, input: { commandId, ...data } }) =>
-    runCommand(ctx, { type: "AddProductToCart", data: { ...data, userId: ctx.user.id } }, commandId)),
+    runCommand(ctx, { type: "AddProductToCart", data: { ...data, userId: ctx.user.id } }, { client: commandId })),
   changeQuantity: customerProcedure.input(ChangeInput).mutation(({ ctx, input: { commandId, ...data } }) =>
-    runCommand(ctx, { type: "ChangeCartItemQuantity", data: { ...data, userId: ctx.user.id } }, commandId)),
+    runCommand(ctx, { type: "ChangeCartItemQuantity", data: { ...data, userId: ctx.user.id } }, { client: commandId })),
   remove: customerProcedure.input(RemoveInput).mutation(({ ctx, input: { commandId, ...data } }) =>
-    runCommand(ctx, { type: "RemoveProductFromCart", data: { ...data, userId: ctx.user.id } }, commandId)),
+    runCommand(ctx, { type: "RemoveProductFromCart", data: { ...data, userId: ctx.user.id } }, { client: commandId })),
 });

@@ -1,13 +1,21 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { CancelOrderSchema, PlaceOrderSchema } from "@chronicle/domain";
+import { uuidV5 } from "@chronicle/event-store";
 import { getOrder, listOrdersOfCustomer } from "@chronicle/projections";
 import type { Context, SessionUser } from "../trpc/context.ts";
 import { customerProcedure, router, runCommand } from "../trpc/init.ts";
 import { AfterSchema, awaitProjections } from "../trpc/read-your-writes.ts";
 
-// The order id is made by the browser when the checkout page opens: a retried click places the same order.
+// The browser makes an id when the cart page opens, so a retried click places the same order. The order's own id is
+// derived from it and the shopper's id: one shopper's ids can never name another's order (nor tell that one exists).
 const CheckoutInput = PlaceOrderSchema.shape.data.omit({ userId: true });
+const ORDER_ID_NAMESPACE = "9c1e6f3a-52d4-4b8e-a7f0-3d2b61c84e95";
+
+/** The order a shopper's checkout id stands for: the same for a retry, different for every other shopper. */
+export function orderIdOf(userId: string, checkoutId: string): string {
+  return uuidV5(ORDER_ID_NAMESPACE, `${userId}\u0000${checkoutId}`);
+}
 const OrderInput = CancelOrderSchema.shape.data;
 
 /** Someone else's order is NOT_FOUND, exactly like an order that does not exist: ids reveal nothing. */
@@ -18,10 +26,10 @@ async function ownOrder(ctx: Context & { user: SessionUser }, orderId: string) {
 }
 
 export const ordersRouter = router({
-  checkout: customerProcedure.input(CheckoutInput).mutation(async ({ ctx, input }) => ({
-    orderId: input.orderId,
-    ...(await runCommand(ctx, { type: "PlaceOrder", data: { userId: ctx.user.id, orderId: input.orderId } }, `checkout-${ctx.user.id}-${input.orderId}`)),
-  })),
+  checkout: customerProcedure.input(CheckoutInput).mutation(async ({ ctx, input }) => {
+    const orderId = orderIdOf(ctx.user.id, input.orderId);
+    return { orderId, ...(await runCommand(ctx, { type: "PlaceOrder", data: { userId: ctx.user.id, orderId } }, { server: `checkout:${orderId}` })) };
+  }),
   mine: customerProcedure.input(z.object({ after: AfterSchema }).optional()).query(async ({ ctx, input }) => {
     const { fresh } = await awaitProjections(ctx, ["orders"], input?.after);
     return { orders: await listOrdersOfCustomer(ctx.db, ctx.user.id), fresh };
@@ -32,6 +40,6 @@ export const ordersRouter = router({
   }),
   cancel: customerProcedure.input(OrderInput).mutation(async ({ ctx, input }) => {
     await ownOrder(ctx, input.orderId);
-    return runCommand(ctx, { type: "CancelOrder", data: { orderId: input.orderId } }, `cancel-${input.orderId}`);
+    return runCommand(ctx, { type: "CancelOrder", data: { orderId: input.orderId } }, { server: `cancel:${input.orderId}` });
   }),
 });

@@ -3,6 +3,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { z } from "zod";
 import { isDomainError, type DomainErrorCode } from "@chronicle/domain";
 import { isEventStoreError, type EventStoreErrorCode } from "@chronicle/event-store";
+import { isProjectionError, type ProjectionErrorCode } from "@chronicle/projections";
 
 const domainCodes: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   VALIDATION: "BAD_REQUEST",
@@ -23,6 +24,11 @@ const storeCodes: Record<EventStoreErrorCode, TRPC_ERROR_CODE_KEY> = {
   CONFIGURATION: "INTERNAL_SERVER_ERROR",
 };
 
+const projectionCodes: Record<ProjectionErrorCode, TRPC_ERROR_CODE_KEY> = {
+  INVALID_QUERY: "BAD_REQUEST",
+  UNEXPECTED_EVENT: "INTERNAL_SERVER_ERROR",
+};
+
 /**
  * The one place where what the domain and the store throw becomes a tRPC error: typed codes map to tRPC codes, a
  * user-caused message is kept, anything else stays an opaque INTERNAL_SERVER_ERROR (logged, never shown).
@@ -37,7 +43,21 @@ export function toTRPCError(error: unknown): TRPCError {
     const code = storeCodes[error.code];
     return new TRPCError({ code, message: code === "INTERNAL_SERVER_ERROR" ? "internal error" : error.message, cause: error });
   }
+  if (isProjectionError(error)) {
+    const code = projectionCodes[error.code];
+    return new TRPCError({ code, message: code === "INTERNAL_SERVER_ERROR" ? "internal error" : error.message, cause: error });
+  }
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "internal error", cause: error });
+}
+
+/**
+ * A person's reading of zod issues, for an error's `message` ("quantity: at least 1; productId: required"); forms
+ * take the same issues per field from `fieldErrors`. Without it, tRPC puts the issues' raw JSON in the message.
+ */
+export function readableIssues(cause: unknown): string | null {
+  const fields = fieldErrorsOf(cause);
+  if (!fields) return null;
+  return Object.entries(fields).map(([field, messages]) => `${field === "_form" ? "input" : field}: ${messages.join(", ")}`).join("; ");
 }
 
 /** zod issues (from tRPC input parsing or a domain VALIDATION error), flattened for forms: field -> messages. */

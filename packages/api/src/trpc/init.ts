@@ -2,11 +2,12 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { executeShopCommand } from "@chronicle/application";
 import { formatCheckpoint } from "@chronicle/event-store";
 import type { Context, SessionUser } from "./context.ts";
-import { fieldErrorsOf, toTRPCError } from "./errors.ts";
+import { fieldErrorsOf, readableIssues, toTRPCError } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    return { ...shape, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrorsOf(error.cause) } };
+    const readable = error.code === "BAD_REQUEST" ? readableIssues(error.cause) : null;
+    return { ...shape, message: readable ?? shape.message, data: { ...shape.data, stack: undefined, fieldErrors: fieldErrorsOf(error.cause) } };
   },
 });
 
@@ -51,9 +52,17 @@ export interface CommandReceipt {
   duplicate: boolean;
 }
 
+/**
+ * Whose command id it is. A client's id is scoped to its sender and its command type, so one customer can never
+ * answer for another's id, and client input can never reach an id the server makes (`server:…`) or another process
+ * makes (`fulfillment:…`, the demo seed's): client ids take no ':' (CommandIdSchema), and every scoped id has three.
+ */
+export type CommandIdSource = { client: string | undefined } | { server: string };
+
 /** Runs one domain command with the request's metadata (clock, correlation id, actor). */
-export async function runCommand(ctx: Context, command: unknown, commandId?: string): Promise<CommandReceipt> {
-  const actor = ctx.user ? `${ctx.user.role === "admin" ? "admin" : "user"}:${ctx.user.id}` : "anonymous";
+export async function runCommand(ctx: Context, command: { type: string; data: unknown }, id?: CommandIdSource): Promise<CommandReceipt> {
+  const actor = actorOf(ctx);
+  const commandId = id && ("server" in id ? `server:${id.server}` : id.client && `client:${actor}:${command.type}:${id.client}`);
   const result = await executeShopCommand(ctx.store, command, {
     now: ctx.now(),
     correlationId: ctx.correlationId,
@@ -61,4 +70,9 @@ export async function runCommand(ctx: Context, command: unknown, commandId?: str
     ...(commandId && { commandId }),
   });
   return { checkpoint: result.checkpoint ? formatCheckpoint(result.checkpoint) : null, duplicate: result.duplicate };
+}
+
+/** `user:<id>` for a customer, `admin:<id>` for an admin: who an event's metadata says acted. */
+export function actorOf(ctx: Context): string {
+  return ctx.user ? `${ctx.user.role === "admin" ? "admin" : "user"}:${ctx.user.id}` : "anonymous";
 }

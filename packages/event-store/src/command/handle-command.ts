@@ -61,6 +61,7 @@ export function createCommandHandler<E, M extends StreamModels<E>>(
           const first = commandId ? await lookupCommand(store.executor, commandId).catch(() => undefined) : undefined;
           if (first) return repeated(first, attempt);
           if (!(error instanceof ConcurrencyError) || attempt >= maxAttempts) throw error;
+          await backoff(attempt);
           continue;
         }
         // Outside the try: once appended, nothing may send the command round again.
@@ -97,4 +98,13 @@ function checkModels<E>(models: StreamModels<E>): void {
       throw new ConfigurationError(`stream type ${streamType}: snapshotEvery must be a whole number >= 1, or unset`);
     }
   }
+}
+
+/**
+ * A wait before deciding again after losing a version race, random within a window that doubles per attempt (5, 10,
+ * 20 … ms, at most 200): writers that collided once would otherwise reload and collide again in lockstep.
+ */
+function backoff(attempt: number): Promise<void> {
+  const window = Math.min(5 * 2 ** (attempt - 1), 200);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * window));
 }

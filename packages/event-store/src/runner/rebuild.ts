@@ -4,6 +4,7 @@ import { START } from "../checkpoint.ts";
 import { readAllPage } from "../read.ts";
 import { applyBatch, type BatchOutcome, type RetryPolicy } from "./apply-batch.ts";
 import { loadCheckpoint, markFailed } from "./checkpoints.ts";
+import { indexNamesOf, restoreIndexNames } from "./table-names.ts";
 import type { Projection } from "./types.ts";
 
 export const REBUILD_SUFFIX = "__rebuild";
@@ -64,8 +65,10 @@ async function swap(database: Database, projection: Projection): Promise<void> {
       checkpoint = { txId: last.txId, position: last.position };
     }
     for (const table of projection.tables) {
+      const names = await indexNamesOf(tx, table);
       await tx.execute(sql`drop table ${sql.identifier(table)}`);
       await tx.execute(sql`alter table ${sql.identifier(shadowTable(table))} rename to ${sql.identifier(table)}`);
+      await restoreIndexNames(tx, table, names);
     }
     await tx.execute(sql`update projection_checkpoints set tx_id = ${String(checkpoint.txId)}::xid8, position = ${checkpoint.position},
       status = 'running', error = null, error_event_id = null, error_position = null, updated_at = now()

@@ -104,4 +104,21 @@ export function projectionRunnerContract(driver: TestDriver): void {
     expect(after.filter(([type]) => type !== "Poison2")).toEqual(before);
     expect(after.find(([type]) => type === "Poison2")?.[1]).toBe(1);
   });
+
+  it("keeps the migration's names of indexes and constraints across a rebuild, so the next migration finds them", async () => {
+    const names = async () => (await query<{ name: string }>(database.db, sql`select c.relname as name from pg_index x
+      join pg_class c on c.oid = x.indexrelid where x.indrelid in ('test_counts'::regclass, 'test_applied'::regclass)
+      union all select conname from pg_constraint where conrelid in ('test_counts'::regclass, 'test_applied'::regclass)
+      order by 1`)).map((r) => r.name);
+    await database.db.execute(sql`create index if not exists test_applied_position_idx on test_applied (position)`);
+    const before = await names();
+    expect(before).toEqual(expect.arrayContaining(["test_applied_pkey", "test_applied_position_idx", "test_counts_pkey"]));
+    await requestRebuild(store, "test_counts");
+    await waitFor(async () => (await status("test_counts")).rebuild === null && !(await status("test_counts")).rebuildRequestedAt);
+    await waitFor(async () => (await query(database.db, sql`select 1 from pg_class where relname = 'test_counts__rebuild'`)).length === 0);
+    expect(await names()).toEqual(before);
+    // What a later migration does with a name it was given: it must find it.
+    await database.db.execute(sql`alter index test_applied_position_idx rename to test_applied_position_idx2`);
+    await database.db.execute(sql`alter table test_counts drop constraint test_counts_pkey, add constraint test_counts_pkey primary key (type)`);
+  });
 }

@@ -22,6 +22,8 @@ const publicOk: Row["expect"] = { anonymous: "OK", customerA: "OK", customerB: "
 const customersOnly: Row["expect"] = { anonymous: "UNAUTHORIZED", customerA: "OK", customerB: "OK", admin: "FORBIDDEN" };
 const adminsOnly: Row["expect"] = { anonymous: "UNAUTHORIZED", customerA: "FORBIDDEN", customerB: "FORBIDDEN", admin: "OK" };
 /** A's own order: B gets NOT_FOUND, exactly as for an order that does not exist. */
+/** The orders customer A places before the matrix runs (checkout derives their ids). */
+const ordersOfA = { read: "", cancel: "" };
 const ownerOnly: Row["expect"] = { anonymous: "UNAUTHORIZED", customerA: "OK", customerB: "NOT_FOUND", admin: "FORBIDDEN" };
 
 /**
@@ -42,10 +44,10 @@ const matrix: Record<string, Row> = {
     expect: { anonymous: "UNAUTHORIZED", customerA: "OK", customerB: "CONFLICT", admin: "FORBIDDEN" },
   },
   "orders.mine": { input: none, expect: customersOnly },
-  "orders.get": { input: () => ({ orderId: "matrix-a-order" }), expect: ownerOnly },
+  "orders.get": { input: () => ({ orderId: ordersOfA.read }), expect: ownerOnly },
   // A's order is confirmed by then (beforeAll waits): A passes authorization and meets the domain's rule that only
   // pending orders cancel; B gets NOT_FOUND before any rule is looked at.
-  "orders.cancel": { input: () => ({ orderId: "matrix-a-cancel" }), expect: { ...ownerOnly, customerA: "CONFLICT" } },
+  "orders.cancel": { input: () => ({ orderId: ordersOfA.cancel }), expect: { ...ownerOnly, customerA: "CONFLICT" } },
   "admin.dashboard.summary": { input: none, expect: adminsOnly },
   "admin.customers.list": { input: none, expect: adminsOnly },
   "admin.orders.list": { input: () => ({}), expect: adminsOnly },
@@ -103,9 +105,11 @@ beforeAll(async () => {
   callers.admin = await h.caller(await h.signIn(admin.email, admin.password));
   // A owns two orders: one to read, one to cancel.
   let checkpoint = "";
-  for (const orderId of ["matrix-a-order", "matrix-a-cancel"]) {
+  for (const purpose of ["read", "cancel"] as const) {
     await callers.customerA.cart.add({ productId: "103", quantity: 1 });
-    checkpoint = (await callers.customerA.orders.checkout({ orderId })).checkpoint!;
+    const placed = await callers.customerA.orders.checkout({ orderId: `matrix-a-${purpose}` });
+    ordersOfA[purpose] = placed.orderId;
+    checkpoint = placed.checkpoint!;
   }
   await callers.customerA.cart.add({ productId: "103", quantity: 1 });
   const placed = await callers.customerA.orders.mine({ after: checkpoint });

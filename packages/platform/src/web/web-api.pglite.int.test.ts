@@ -6,6 +6,7 @@ import { openWebHarness, type WebHarness, type Caller } from "../testing/web-har
 let h: WebHarness;
 let shopper: Caller;
 let admin: Caller;
+let placedOrder = "";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -58,17 +59,18 @@ describe("the API over PGlite, through createCaller", () => {
 
   it("checks out; the worker confirms and ships the order, which the shopper sees change", async () => {
     const placed = await shopper.orders.checkout({ orderId: "c-order-1" });
-    const { order } = await shopper.orders.get({ orderId: "c-order-1", after: placed.checkpoint! });
+    placedOrder = placed.orderId;
+    const { order } = await shopper.orders.get({ orderId: placedOrder, after: placed.checkpoint! });
     // The in-process worker may be ahead of this read already (SHIP_DELAY_MS is 50 here); the history below
     // proves the sequence.
     expect(["pending", "confirmed", "shipped"]).toContain(order.status);
     let status = order.status;
     for (let i = 0; i < 200 && status !== "shipped"; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      status = (await shopper.orders.get({ orderId: "c-order-1" })).order.status;
+      status = (await shopper.orders.get({ orderId: placedOrder })).order.status;
     }
     expect(status).toBe("shipped");
-    const { history } = await admin.admin.orders.get({ orderId: "c-order-1" });
+    const { history } = await admin.admin.orders.get({ orderId: placedOrder });
     expect(history.map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed", "OrderShipped"]);
   });
 
@@ -80,14 +82,14 @@ describe("the API over PGlite, through createCaller", () => {
     // The cart was checked out: an empty cart cannot be ordered (a domain rule, ILLEGAL_STATE -> CONFLICT).
     expect(await codeOf(shopper.orders.checkout({ orderId: "c-order-2" }))).toBe("CONFLICT");
     // A retry of the same checkout is not an error: it answers what the first one did.
-    expect((await shopper.orders.checkout({ orderId: "c-order-1" })).duplicate).toBe(true);
+    expect(await shopper.orders.checkout({ orderId: "c-order-1" })).toMatchObject({ orderId: placedOrder, duplicate: true });
   });
 
   it("gives another customer's order as NOT_FOUND", async () => {
     const other = await h.caller(await h.signUp("Dave", "dave@example.com"));
-    expect(await codeOf(other.orders.get({ orderId: "c-order-1" }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.orders.get({ orderId: placedOrder }))).toBe("NOT_FOUND");
     expect(await codeOf(other.orders.get({ orderId: "1001" }))).toBe("NOT_FOUND");
-    expect(await codeOf(other.orders.cancel({ orderId: "c-order-1" }))).toBe("NOT_FOUND");
+    expect(await codeOf(other.orders.cancel({ orderId: placedOrder }))).toBe("NOT_FOUND");
   });
 
   it("lets the admin change a price and receive stock, recorded with the admin as actor", async () => {
@@ -115,7 +117,7 @@ describe("the API over PGlite, through createCaller", () => {
   });
 
   it("opens an event with its causes and effects", async () => {
-    const placed = (await admin.admin.audit.list({ filter: { types: ["OrderPlaced"], streamId: "order-c-order-1" } })).events[0]!;
+    const placed = (await admin.admin.audit.list({ filter: { types: ["OrderPlaced"], streamId: `order-${placedOrder}` } })).events[0]!;
     const view = await admin.admin.audit.event({ eventId: placed.eventId });
     expect(view.caused.map((e) => e.type)).toEqual(expect.arrayContaining(["StockReserved"]));
     expect(view.upcast.current).toBeNull();
@@ -138,14 +140,14 @@ describe("the API over PGlite, through createCaller", () => {
     const why = await admin.admin.projections.provenance({ projection: "orders", key: "1001" });
     expect(why.lastEvent?.streamId).toBe("order-1001");
     expect(why.events[0]!.type).toBe("OrderPlaced");
-    const before = await admin.admin.projections.provenance({ projection: "orders", key: "c-order-1" });
+    const before = await admin.admin.projections.provenance({ projection: "orders", key: placedOrder });
     await admin.admin.projections.rebuild({ name: "orders" });
     for (let i = 0; i < 200; i++) {
       const orders = (await admin.admin.projections.status()).find((s) => s.name === "orders")!;
       if (orders.state !== "rebuilding" && i > 2) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const after = await admin.admin.projections.provenance({ projection: "orders", key: "c-order-1" });
+    const after = await admin.admin.projections.provenance({ projection: "orders", key: placedOrder });
     expect(after.row).toEqual(before.row);
     expect(await codeOf(admin.admin.projections.rebuild({ name: "nope" }))).toBe("NOT_FOUND");
   });

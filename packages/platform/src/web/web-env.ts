@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PlatformEnvSchema } from "../env.ts";
+import { isAddressOrBlock } from "./client-address.ts";
 
 const Origin = z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin);
 
@@ -25,5 +26,23 @@ export const WebEnvSchema = PlatformEnvSchema.extend({
   /** Sign-in and sign-up attempts allowed per client address and minute (better-auth's rate limiter). */
   AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /**
+   * Proxies in front of the web app whose X-Forwarded-For is believed (comma-separated addresses or CIDR blocks).
+   * Default none: the TCP peer is the client, and a client-sent X-Forwarded-For counts for nothing.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const entries = value.split(",").map((v) => v.trim()).filter(Boolean);
+      const bad = entries.find((entry) => !isAddressOrBlock(entry));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `"${bad}" is not an IP address or CIDR block like 10.0.0.0/8` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  /** The web server's port. */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
 });
 export type WebEnv = z.infer<typeof WebEnvSchema>;

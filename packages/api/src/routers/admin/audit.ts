@@ -4,14 +4,15 @@ import { EVENT_TYPES, currentSchemaVersion, isShopEventType, upcast } from "@chr
 import { auditLog, eventById, eventsCausedBy, formatCheckpoint, parseCheckpoint, type StoredEvent } from "@chronicle/event-store";
 import { adminProcedure, router } from "../../trpc/init.ts";
 import { AfterSchema, awaitProjections, CheckpointSchema } from "../../trpc/read-your-writes.ts";
+import { TimeFilterSchema } from "../../trpc/time-filter.ts";
 
 const Filter = z.object({
   types: z.array(z.string().min(1).max(100)).max(50).optional(),
   streamId: z.string().min(1).max(200).optional(),
   actor: z.string().min(1).max(200).optional(),
   correlationId: z.string().min(1).max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: TimeFilterSchema.optional(),
+  to: TimeFilterSchema.optional(),
 });
 
 /** What an old event means today: the upcast chain's result, or the reason it cannot be read. */

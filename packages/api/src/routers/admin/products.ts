@@ -12,11 +12,11 @@ export const productsRouter = router({
     return { products: await listCatalog(ctx.db, { includeDelisted: true }), fresh };
   }),
   create: adminProcedure.input(ListProductSchema.shape.data.extend({ commandId: CommandIdSchema })).mutation(({ ctx, input: { commandId, ...data } }) =>
-    runCommand(ctx, { type: "ListProduct", data }, commandId)),
+    runCommand(ctx, { type: "ListProduct", data }, { client: commandId })),
   changePrice: adminProcedure.input(ChangePriceSchema.shape.data.extend({ commandId: CommandIdSchema })).mutation(({ ctx, input: { commandId, ...data } }) =>
-    runCommand(ctx, { type: "ChangePrice", data }, commandId)),
+    runCommand(ctx, { type: "ChangePrice", data }, { client: commandId })),
   receiveStock: adminProcedure.input(ReceiveStockSchema.shape.data.extend({ commandId: CommandIdSchema })).mutation(({ ctx, input: { commandId, ...data } }) =>
-    runCommand(ctx, { type: "ReceiveStock", data }, commandId)),
+    runCommand(ctx, { type: "ReceiveStock", data }, { client: commandId })),
   delist: adminProcedure.input(DelistProductSchema.shape.data.extend({ commandId: CommandIdSchema })).mutation(({ ctx, input: { commandId, ...data } }) =>
-    runCommand(ctx, { type: "DelistProduct", data }, commandId)),
+    runCommand(ctx, { type: "DelistProduct", data }, { client: commandId })),
 });

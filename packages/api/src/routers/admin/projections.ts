@@ -3,7 +3,7 @@ import { z } from "zod";
 import { streamIds } from "@chronicle/domain";
 import { eventById, projectionStatuses, requestRebuild, retryProjection, skipFailedEvent } from "@chronicle/event-store";
 import { getCart, getCatalogItem, getOrder, listCustomers } from "@chronicle/projections";
-import { ROW_SOURCES, type RowSource } from "@chronicle/projections/row-sources";
+import { ROW_SOURCE_STREAMS, ROW_SOURCES, type RowSource } from "@chronicle/projections/row-sources";
 import type { Context } from "../../trpc/context.ts";
 import { adminProcedure, router } from "../../trpc/init.ts";
 
@@ -15,15 +15,16 @@ async function nameOf(ctx: Context, name: string): Promise<string> {
 /** A read-model row's provenance: the event that last changed it, and the stream whose events made it. */
 async function provenanceOf(ctx: Context, projection: RowSource, key: string) {
   const db = ctx.db;
-  const found = await {
-    catalog: async () => ({ row: await getCatalogItem(db, key, { includeDelisted: true }), streamId: streamIds.product(key) }),
-    carts: async () => ({ row: await getCart(db, key), streamId: streamIds.cart(key) }),
-    orders: async () => ({ row: await getOrder(db, key), streamId: streamIds.order(key) }),
-    overview_users: async () => ({ row: (await listCustomers(db, { userId: key }))[0], streamId: streamIds.user(key) }),
+  const row = await {
+    catalog: () => getCatalogItem(db, key, { includeDelisted: true }),
+    carts: () => getCart(db, key),
+    orders: () => getOrder(db, key),
+    overview_users: async () => (await listCustomers(db, { userId: key }))[0],
   }[projection]();
-  if (!found.row?.provenance) throw new TRPCError({ code: "NOT_FOUND", message: `no ${projection} row ${key}` });
-  const [lastEvent, events] = await Promise.all([eventById(ctx.store, found.row.provenance.eventId), ctx.store.readStream(found.streamId)]);
-  return { row: found.row, lastEvent, streamId: found.streamId, events };
+  if (!row?.provenance) throw new TRPCError({ code: "NOT_FOUND", message: `no ${projection} row ${key}` });
+  const streamId = streamIds[ROW_SOURCE_STREAMS[projection]](key);
+  const [lastEvent, events] = await Promise.all([eventById(ctx.store, row.provenance.eventId), ctx.store.readStream(streamId)]);
+  return { row, lastEvent, streamId, events };
 }
 
 export const projectionsRouter = router({

@@ -1,10 +1,10 @@
 import { Suspense } from "react";
 import { ProductDetail } from "~/components/shop/product-detail";
-import { currentUser, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { currentUser, HydrateClient, prefetchOrNotFound, trpc } from "~/trpc/server";
 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const { productId } = await params;
-  prefetch(trpc.catalog.product.queryOptions({ productId }));
+  await prefetchOrNotFound(trpc.catalog.product.queryOptions({ productId }));
   const user = await currentUser();
   return (
     <HydrateClient>

@@ -1,0 +1,39 @@
+/**
+ * The web app's HTTP server: Next's request handler behind a node:http server that knows the TCP peer, which a route
+ * handler never sees. It writes the client's address (the peer, or behind TRUSTED_PROXIES the right-most untrusted
+ * X-Forwarded-For hop) into every request, over whatever the client sent, so rate limits and sessions key on an
+ * address a client cannot choose. `npm start`, the e2e suite and docker-compose run this instead of `next start`.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { clientAddressResolver } from "@chronicle/platform/web-server";
+import { CLIENT_ADDRESS_HEADER } from "@chronicle/api/client-address";
+import { markClientAddressServer } from "./src/server/client-address-mark.ts";
+import { loadWebEnv } from "./src/server/env.ts";
+
+const env = loadWebEnv();
+const addressOf = clientAddressResolver(env.TRUSTED_PROXIES);
+const app = next({ dev: process.argv.includes("--dev"), dir: import.meta.dirname, port: env.PORT });
+const handle = app.getRequestHandler();
+await app.prepare();
+markClientAddressServer();
+
+const server = createServer((request, response) => {
+  const address = addressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"]);
+  request.headers[CLIENT_ADDRESS_HEADER] = address;
+  // Next only fills X-Forwarded-For when it is missing: give it the vouched-for address, not the client's claim.
+  request.headers["x-forwarded-for"] = address;
+  // A refused body (413) may still be arriving: close the connection after the answer instead of leaving the
+  // socket to read the rest into the next request.
+  const writeHead = response.writeHead.bind(response) as (...args: unknown[]) => typeof response;
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 413) response.setHeader("connection", "close");
+    return writeHead(status, ...rest);
+  }) as typeof response.writeHead;
+  void handle(request, response);
+});
+server.listen(env.PORT, () => console.log(`web: listening on port ${env.PORT}`));
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => server.close());
+}
