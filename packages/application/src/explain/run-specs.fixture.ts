@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SpecFile } from "./export-decision.ts";
@@ -42,6 +42,11 @@ export async function runSpecsInDomain(specs: readonly SpecFile[], change?: Sour
     return { passed: named("passed"), failed: named("failed"), typeErrors };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    try {
+      rmdirSync(path.dirname(dir)); // the parent too, unless another run still uses it
+    } catch {
+      // not empty: another run's folder is in it
+    }
   }
 }
 
