@@ -11,6 +11,7 @@ const adminPages = [
   "/admin/products",
   "/admin/audit",
   "/admin/time-travel?stream=cart-2",
+  "/admin/overview",
   "/admin/projections",
 ];
 const adminQueries: [string, unknown][] = [
@@ -20,6 +21,10 @@ const adminQueries: [string, unknown][] = [
   ["admin.dashboard.summary", undefined],
   ["admin.timeTravel.stream", { streamId: "cart-2" }],
   ["admin.projections.status", undefined],
+  ["admin.timeTravel.compare", { streamId: "cart-2", from: 0, to: 1 }],
+  ["admin.explain.exportSlice", { streamId: "cart-2", from: 1, to: 1 }],
+  ["admin.ops.readHold", undefined],
+  ["admin.ops.parked", undefined],
 ];
 const adminMutations: [string, unknown][] = [
   ["admin.products.changePrice", { productId: "101", price: { amount: 1, currency: "EUR" } }],

@@ -10,5 +10,6 @@ export { createAuth, type Auth, type AuthOptions, type Role } from "./auth/auth.
 export { authMigrationSet } from "./auth/migrations.ts";
 export { CLIENT_ADDRESS_HEADER } from "./auth/client-address-header.ts";
 export { demoAccounts, seedDemoAccounts, type DemoAccount } from "./auth/demo-accounts.ts";
+export type { OverviewCheckStep } from "./explain/overview-check.ts";
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -4,3 +4,4 @@ export { DEFAULT_SNAPSHOT_EVERY, shopStreamModels, type ShopStreamModels } from 
 export { shopStatesOver } from "./shop-states.ts";
 export { seedDemo, type SeedReport } from "./seed.ts";
 export { replay } from "./replay.ts";
+export * from "./explain/index.ts";

@@ -43,6 +43,8 @@ export function createShopCommands(store: EventStore, options: ShopCommandsOptio
       const { commandId, correlationId, causationId, actor } = meta.data;
       return inTurn(commandStreamOf(command), () => handler.handle({
         commandId,
+        // Every shop command is kept, with a made id when the caller gave none: each event leads to its command.
+        record: { type: command.type, data: command.data, metadata: definedOnly(meta.data) },
         decide: (state) =>
           routeCommand(shopStatesOver(state), command, meta.data).map(({ streamId, events }) => ({
             streamId,
@@ -54,4 +56,9 @@ export function createShopCommands(store: EventStore, options: ShopCommandsOptio
     },
     idle: () => handler.idle(),
   };
+}
+
+/** `{ actor: undefined }` means "not given"; the record is JSON, which has no undefined. */
+function definedOnly(metadata: CommandMetadata): Record<string, string> {
+  return Object.fromEntries(Object.entries(metadata).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

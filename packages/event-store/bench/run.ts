@@ -211,3 +211,7 @@ for (const driver of drivers) {
 // Imported dynamically so that bench/snapshot.ts, when imported, does not also run as a script.
 const { runSnapshotBenchmark } = await import("./snapshot.ts");
 console.log(await runSnapshotBenchmark());
+
+// ---- What recording every command costs (issue 14): its own block, after the snapshots. ----
+const { runCommandBenchmark } = await import("./commands.ts");
+console.log(await runCommandBenchmark());

@@ -3,6 +3,7 @@ export { openDatabase, type DatabaseConfig } from "./db/open.ts";
 export { migrate, eventStoreMigrationSet, type MigrationSet } from "./db/migrate.ts";
 export { query, type Database, type Driver, type DrizzleDatabase, type Executor } from "./db/database.ts";
 export { commands, events, snapshots, streams } from "./db/schema.ts";
+export { countEvents } from "./count.ts";
 export { START, checkpointOf, compareCheckpoints, formatCheckpoint, parseCheckpoint } from "./checkpoint.ts";
 export { EVENTS_CHANNEL } from "./notifier.ts";
 export { DEFAULT_MAX_EVENT_BYTES, streamTypeOf } from "./validate.ts";
@@ -38,9 +39,13 @@ export type {
   CommandHandler,
   CommandHandlerOptions,
   CommandOutcome,
+  CommandRecord,
   HandleCommandResult,
+  RecordedCommand,
   StreamDecision,
 } from "./command/types.ts";
+export { readCommandRecord } from "./command/command-table.ts";
+export { decideAsOf, type DecideAsOfOptions, type StreamReadAsOf } from "./command/decide-as-of.ts";
 export type { LoadedStream, StateOf, StateReader, StreamModel, StreamModels } from "./stream-model.ts";
 export { commandEventId, uuidV5 } from "./command/command-ids.ts";
 export * from "./runner/index.ts";

@@ -92,7 +92,7 @@ function prepareEvent(event: unknown, path: string): PreparedEvent {
 }
 
 /** Serializes a plain JSON object, refusing what JSON would silently change (undefined, NaN, Dates, classes). */
-function toJsonObject(value: unknown, path: string): string {
+export function toJsonObject(value: unknown, path: string): string {
   if (!isPlainObject(value)) throw new ValidationError("must be a JSON object (not an array, null or a class)", path);
   assertJsonValue(value, path, 0);
   return JSON.stringify(value);

@@ -7,6 +7,7 @@ import { createEventStore, eventStoreMigrationSet, query, startProjectionRunner,
 import { openTestDatabase } from "@chronicle/event-store/testing";
 import { fulfillmentProjection } from "./fulfillment-projection.ts";
 import { startOutboxSender } from "./outbox-sender.ts";
+import { listParkedCommands, retryParkedCommand } from "./parked-commands.ts";
 
 const now = () => new Date().toISOString();
 
@@ -76,5 +77,28 @@ describe("the fulfillment process (PGlite, in process)", () => {
       where name = 'fulfillment' and position > 0`)).length === 1);
     await until(async () => (await query(store.database.db, sql`select 1 from fulfillment_outbox`)).length === 0);
     expect(await count()).toBe(before);
+  });
+
+  it("parks a command the domain refuses (a dead letter) and sends it again on retry, once the cause is fixed", async () => {
+    const db = store.database.db;
+    const command = { type: "AddProductToCart", data: { userId: "2", productId: "777", quantity: 1 } };
+    await db.execute(sql`insert into fulfillment_outbox (command_id, command, metadata) values ('test:refused', ${JSON.stringify(command)}::jsonb, '{}'::jsonb)`);
+    await until(async () => (await listParkedCommands(db)).some((p) => p.commandId === "test:refused"));
+    const [parked] = await listParkedCommands(db);
+    expect(parked).toMatchObject({ commandId: "test:refused", reason: "refused", attempts: 1, command });
+    expect(parked!.lastError).toMatch(/777/);
+    await executeShopCommand(store, { type: "ListProduct", data: { productId: "777", sku: "SKU-777", name: "Late", description: "", price: { amount: 100, currency: "EUR" } } }, { now: now() });
+    await retryParkedCommand(db, "test:refused");
+    await until(async () => (await query(db, sql`select 1 from fulfillment_outbox where command_id = 'test:refused'`)).length === 0);
+    expect((await store.readStream("cart-2")).at(-1)).toMatchObject({ type: "ProductAddedToCart", data: { productId: "777" }, metadata: { commandId: "test:refused" } });
+    await expect(retryParkedCommand(db, "test:refused")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("parks a command that keeps failing after its attempts run out", async () => {
+    const db = store.database.db;
+    // Not a valid command: VALIDATION may pass (a fixed schema), so it is tried again, with backoff, up to 5 times.
+    await db.execute(sql`insert into fulfillment_outbox (command_id, command, metadata) values ('test:attempts', '{"type":"ShipOrder","data":{}}'::jsonb, '{}'::jsonb)`);
+    await until(async () => (await listParkedCommands(db)).some((p) => p.commandId === "test:attempts"));
+    expect((await listParkedCommands(db)).find((p) => p.commandId === "test:attempts")).toMatchObject({ reason: "attempts", attempts: 5 });
   });
 });

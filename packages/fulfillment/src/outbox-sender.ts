@@ -30,7 +30,7 @@ export function startOutboxSender(store: EventStore, options: OutboxSenderOption
 
   const sendDue = async (): Promise<number> => {
     const rows = await query<OutboxRow>(db, sql`select command_id, command, metadata, attempts from fulfillment_outbox
-      where due_at <= now() and attempts < ${maxAttempts} order by due_at, command_id limit 50`);
+      where due_at <= now() and parked_at is null order by due_at, command_id limit 50`);
     for (const row of rows) {
       if (waker.stopped) break;
       try {
@@ -38,10 +38,13 @@ export function startOutboxSender(store: EventStore, options: OutboxSenderOption
         await db.execute(sql`delete from fulfillment_outbox where command_id = ${row.command_id}`);
       } catch (error) {
         const final = isDomainError(error) && error.code !== "VALIDATION";
-        const attempts = final ? maxAttempts : row.attempts + 1;
+        const attempts = row.attempts + 1;
+        // Given up: a refusal by the domain is a dead letter at once; anything else after maxAttempts tries.
+        const parked = final ? "refused" : attempts >= maxAttempts ? "attempts" : null;
         await db.execute(sql`update fulfillment_outbox set attempts = ${attempts}, last_error = ${String(error).slice(0, 2000)},
-          due_at = now() + ${`${2 ** attempts * 100} milliseconds`}::interval where command_id = ${row.command_id}`);
-        log("fulfillment command failed", { commandId: row.command_id, attempts, final, error: String(error) });
+          due_at = now() + ${`${2 ** attempts * 100} milliseconds`}::interval,
+          parked_at = ${parked ? sql`now()` : sql`null`}, parked_reason = ${parked} where command_id = ${row.command_id}`);
+        log("fulfillment command failed", { commandId: row.command_id, attempts, final, parked, error: String(error) });
       }
     }
     return rows.length;

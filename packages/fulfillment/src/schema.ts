@@ -13,6 +13,12 @@ export const fulfillmentOutbox = pgTable("fulfillment_outbox", {
   attempts: integer("attempts").notNull().default(0),
   lastError: text("last_error"),
   createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  /**
+   * Set when the sender gives up: the domain refused the command ("refused", a dead letter), or it failed
+   * `maxAttempts` times ("attempts"). A parked command waits for an admin's retry.
+   */
+  parkedAt: timestamp("parked_at", { withTimezone: true, mode: "string" }),
+  parkedReason: text("parked_reason"),
 });
 
 /** What the process remembers of an order: its lines, to release their stock if it is cancelled. */

@@ -1,6 +1,6 @@
 "use client";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import type { AppRouter } from "@chronicle/api";
@@ -27,7 +27,12 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: trpcUrl(), maxItems: 10 })],
+      // Subscriptions (a replay's live progress) stream over server-sent events on a GET of their own.
+      links: [splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: trpcUrl() }),
+        false: httpBatchLink({ url: trpcUrl(), maxItems: 10 }),
+      })],
     }),
   );
   return (

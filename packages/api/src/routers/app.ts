@@ -2,6 +2,9 @@ import { router } from "../trpc/init.ts";
 import { auditRouter } from "./admin/audit.ts";
 import { customersRouter } from "./admin/customers.ts";
 import { dashboardRouter } from "./admin/dashboard.ts";
+import { explainRouter } from "./admin/explain.ts";
+import { opsRouter } from "./admin/ops.ts";
+import { overviewRouter } from "./admin/overview.ts";
 import { adminOrdersRouter } from "./admin/orders.ts";
 import { productsRouter } from "./admin/products.ts";
 import { projectionsRouter } from "./admin/projections.ts";
@@ -23,7 +26,10 @@ export const appRouter = router({
     products: productsRouter,
     audit: auditRouter,
     timeTravel: timeTravelRouter,
+    explain: explainRouter,
+    overview: overviewRouter,
     projections: projectionsRouter,
+    ops: opsRouter,
   }),
 });
 

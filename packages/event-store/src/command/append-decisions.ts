@@ -5,32 +5,40 @@ import { newEventId } from "../ids.ts";
 import { streamTypeOf } from "../validate.ts";
 import { compareCheckpoints } from "../checkpoint.ts";
 import { commandEventId } from "./command-ids.ts";
-import { recordCommand } from "./command-table.ts";
+import { recordCommand, type CommandToRecord } from "./command-table.ts";
 import type { LoadedStream } from "../stream-model.ts";
 import type { CommandOutcome, StreamDecision } from "./types.ts";
 
+/** How a command is recorded: under which id, and whether that id is the caller's (then event ids derive from it). */
+export interface Recording extends CommandToRecord {
+  idempotent: boolean;
+}
+
 /**
- * Appends every decided stream with the version it was loaded at, atomically. With a command id the command is
- * recorded in the same transaction; without one a single stream keeps the store's one-statement append (a
- * transaction costs BEGIN and COMMIT round trips on top).
+ * Appends every decided stream with the version it was loaded at, atomically. A recorded command (a command id, or
+ * the command itself to keep) is recorded in the same transaction; otherwise a single stream keeps the store's
+ * one-statement append (a transaction costs BEGIN and COMMIT round trips on top).
  */
 export async function appendDecisions(
   store: EventStore,
   writes: readonly StreamDecision[],
   loaded: ReadonlyMap<string, LoadedStream>,
-  commandId: string | undefined,
+  recording: Recording | undefined,
   metadata: EventMetadata | undefined,
   inline: readonly Projection[],
 ): Promise<CommandOutcome> {
+  // Only a caller's id derives event ids: an id made here is never sent again, and random-page v5 ids would cost
+  // the event_id index what time-ordered v7 ids save.
+  const derivingId = recording?.idempotent ? recording.commandId : undefined;
   // Inline projections need every event's id before the append, to hand them the stored events.
   const withIds = writes.map((write) => inline.length === 0 ? write : {
     ...write,
-    events: write.events.map((e, index) => ({ ...e, eventId: e.eventId ?? (commandId ? commandEventId(commandId, write.streamId, index) : newEventId()) })),
+    events: write.events.map((e, index) => ({ ...e, eventId: e.eventId ?? (derivingId ? commandEventId(derivingId, write.streamId, index) : newEventId()) })),
   });
-  const eventsOf = (write: StreamDecision) => stamped(write, commandId, metadata);
+  const eventsOf = (write: StreamDecision) => stamped(write, recording?.commandId, derivingId, metadata);
   // A stream the decision did not read has no version to check against.
   const expectedVersion = (streamId: string) => loaded.get(streamId)?.version ?? "any";
-  if (!commandId && writes.length === 1 && inline.length === 0) {
+  if (!recording && writes.length === 1 && inline.length === 0) {
     const [write] = writes as [StreamDecision];
     return outcomeOf([await store.append(write.streamId, eventsOf(write), { expectedVersion: expectedVersion(write.streamId) })]);
   }
@@ -49,7 +57,7 @@ export async function appendDecisions(
       if (mine.length > 0) await projection.apply(mine, { executor: tx.executor, table: (t) => t });
     }
     const outcome = outcomeOf(appended);
-    if (commandId) await recordCommand(tx.executor, commandId, outcome);
+    if (recording) await recordCommand(tx.executor, recording, outcome);
     return outcome;
     // One stream needs no up-front lock: its append is the transaction's first write, which the store allows.
   }, streams.length > 1 ? { streams } : {});
@@ -78,15 +86,15 @@ function outcomeOf(appended: AppendResult[]): CommandOutcome {
   return { appended, checkpoint: appended.map((r) => r.checkpoint).sort(compareCheckpoints).at(-1) };
 }
 
-/** The command's metadata on every event (the event's own wins), and ids derived from the command id. */
-function stamped(write: StreamDecision, commandId: string | undefined, metadata: EventMetadata | undefined): NewEvent[] {
+/** The command's metadata on every event (the event's own wins), and ids derived from the caller's command id. */
+function stamped(write: StreamDecision, commandId: string | undefined, derivingId: string | undefined, metadata: EventMetadata | undefined): NewEvent[] {
   const common = {
     ...(commandId && { commandId, correlationId: commandId, causationId: commandId }),
     ...withoutUndefined(metadata ?? {}),
   };
   return write.events.map((event, index) => ({
     ...event,
-    ...(commandId && event.eventId === undefined && { eventId: commandEventId(commandId, write.streamId, index) }),
+    ...(derivingId && event.eventId === undefined && { eventId: commandEventId(derivingId, write.streamId, index) }),
     metadata: { ...common, ...withoutUndefined(event.metadata ?? {}) },
   }));
 }

@@ -1,8 +1,11 @@
 import { run, type Executor } from "../db/database.ts";
-import type { CommandOutcome } from "./types.ts";
+import type { LoadedStream } from "../stream-model.ts";
+import type { CommandOutcome, CommandRecord, RecordedCommand } from "./types.ts";
 
 const LOOKUP = "select result from commands where command_id = $1";
-const RECORD = "insert into commands (command_id, stream_ids, result) values ($1, string_to_array($2, ','), $3::text::jsonb)";
+const RECORD = `insert into commands (command_id, stream_ids, result, command, read_versions)
+  values ($1, string_to_array($2, ','), $3::text::jsonb, $4::text::jsonb, $5::text::jsonb)`;
+const READ = `select command_id, result, command, read_versions, recorded_at::text as recorded_at from commands where command_id = $1`;
 
 /** The outcome a command id was first handled with, if it was. */
 export async function lookupCommand(executor: Executor, commandId: string): Promise<CommandOutcome | undefined> {
@@ -11,7 +14,26 @@ export async function lookupCommand(executor: Executor, commandId: string): Prom
     LOOKUP,
     [commandId],
   );
-  return row ? { appended: row.result.appended, checkpoint: row.result.checkpoint } : undefined;
+  return row ? outcomeOf(row.result) : undefined;
+}
+
+/** What a command's row holds: the command itself, the versions its decision read, and its outcome. */
+export async function readCommandRecord(executor: Executor, commandId: string): Promise<RecordedCommand | undefined> {
+  const [row] = await run<{ command_id: string; result: CommandOutcome; command: CommandRecord | null; read_versions: Record<string, number> | null; recorded_at: string }>(
+    executor,
+    READ,
+    [commandId],
+  );
+  if (!row) return undefined;
+  return { commandId: row.command_id, command: row.command, readVersions: row.read_versions, outcome: outcomeOf(row.result), recordedAt: row.recorded_at };
+}
+
+/** What the command handler knows when it records: the command as it came (JSON text) and what it read. */
+export interface CommandToRecord {
+  commandId: string;
+  /** `CommandRecord` as checked JSON text, or undefined when the caller gave none. */
+  recordJson: string | undefined;
+  loaded: ReadonlyMap<string, LoadedStream>;
 }
 
 /**
@@ -19,7 +41,12 @@ export async function lookupCommand(executor: Executor, commandId: string): Prom
  * to an unnamed stream after a transaction's first write, and only here is the outcome known. A second sender of
  * the same id fails here with a unique violation (after the first commits), which rolls its appends back.
  */
-export async function recordCommand(executor: Executor, commandId: string, outcome: CommandOutcome): Promise<void> {
+export async function recordCommand(executor: Executor, toRecord: CommandToRecord, outcome: CommandOutcome): Promise<void> {
   const streamIds = outcome.appended.map((r) => r.streamId).join(",");
-  await run(executor, RECORD, [commandId, streamIds, JSON.stringify(outcome)]);
+  const readVersions = JSON.stringify(Object.fromEntries([...toRecord.loaded].map(([streamId, stream]) => [streamId, stream.version])));
+  await run(executor, RECORD, [toRecord.commandId, streamIds, JSON.stringify(outcome), toRecord.recordJson ?? null, readVersions]);
+}
+
+function outcomeOf(result: { appended: CommandOutcome["appended"]; checkpoint?: CommandOutcome["checkpoint"] }): CommandOutcome {
+  return { appended: result.appended, checkpoint: result.checkpoint };
 }

@@ -1,4 +1,6 @@
-import { ConcurrencyError, ConfigurationError } from "../errors.ts";
+import { ConcurrencyError, ConfigurationError, ValidationError } from "../errors.ts";
+import { newEventId } from "../ids.ts";
+import { toJsonObject } from "../validate.ts";
 import type { EventStore } from "../store.ts";
 import { createSnapshotter } from "../snapshots/snapshotter.ts";
 import { appendDecisions } from "./append-decisions.ts";
@@ -6,7 +8,7 @@ import { validateCommandId } from "./command-ids.ts";
 import { lookupCommand } from "./command-table.ts";
 import { decideLoading } from "./decide-loading.ts";
 import type { LoadedStream, StreamModels } from "../stream-model.ts";
-import type { CommandHandler, CommandHandlerOptions, CommandOutcome, HandleCommandResult } from "./types.ts";
+import type { CommandHandler, CommandHandlerOptions, CommandOutcome, CommandRecord, HandleCommandResult } from "./types.ts";
 
 /**
  * Load → decide → append, generic over any decider: each stream's state comes from its latest snapshot plus the
@@ -32,7 +34,10 @@ export function createCommandHandler<E, M extends StreamModels<E>>(
     async handle(command) {
       const commandId = validateCommandId(command.commandId);
       const maxAttempts = checkAttempts(command.maxAttempts ?? defaultAttempts);
-      const repeated = (outcome: CommandOutcome, attempts: number): HandleCommandResult => ({ ...outcome, attempts, duplicate: true });
+      const recordJson = command.record === undefined ? undefined : checkRecord(command.record);
+      // Every try of this call records under the same id, so a made one is made once.
+      const recordedId = commandId ?? (recordJson ? newEventId() : undefined);
+      const repeated = (outcome: CommandOutcome, attempts: number): HandleCommandResult => ({ ...outcome, commandId, attempts, duplicate: true });
       for (let attempt = 1; ; attempt++) {
         // Later attempts follow a failure that has just looked the id up.
         if (commandId && attempt === 1) {
@@ -45,9 +50,10 @@ export function createCommandHandler<E, M extends StreamModels<E>>(
           const decisions = await decideLoading(store, streamTypes, read, command.decide, loaded);
           const writes = decisions.filter((d) => d.events.length > 0);
           // Without an id there is nothing to record; with one, even "nothing to do" is the answer to repeat.
+          const recording = recordedId ? { commandId: recordedId, idempotent: commandId !== undefined, recordJson, loaded } : undefined;
           outcome = writes.length === 0 && !commandId
             ? { appended: [], checkpoint: undefined }
-            : await appendDecisions(store, writes, loaded, commandId, command.metadata, options.inline ?? []);
+            : await appendDecisions(store, writes, loaded, recording, command.metadata, options.inline ?? []);
         } catch (error) {
           // A concurrent copy of this command may have won: then this one failed on the command id, on an event id
           // derived from it, on the stream version, or its decision saw the winner's events and refused. Whatever
@@ -60,11 +66,19 @@ export function createCommandHandler<E, M extends StreamModels<E>>(
         }
         // Outside the try: once appended, nothing may send the command round again.
         snapshotter.afterAppend(outcome.appended, loaded);
-        return { ...outcome, attempts: attempt, duplicate: false };
+        return { ...outcome, commandId: outcome.appended.length > 0 || commandId ? recordedId : undefined, attempts: attempt, duplicate: false };
       }
     },
     idle: () => snapshotter.idle(),
   };
+}
+
+/** The command to keep, as JSON text: checked like event data before anything is loaded or written. */
+function checkRecord(record: CommandRecord): string {
+  if (typeof record !== "object" || record === null || typeof record.type !== "string" || record.type.length === 0 || record.type.length > 128) {
+    throw new ValidationError("must be { type, data, metadata? } with a type of 1 to 128 characters", "record");
+  }
+  return toJsonObject({ type: record.type, data: record.data, metadata: record.metadata ?? {} }, "record");
 }
 
 function checkAttempts(maxAttempts: number): number {

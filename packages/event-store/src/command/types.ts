@@ -1,4 +1,4 @@
-import type { AppendResult, Checkpoint, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
+import type { AppendResult, Checkpoint, EventMetadata, JsonObject, NewEvent, StoredEvent } from "../types.ts";
 import type { StateReader, StreamModels } from "../stream-model.ts";
 import type { Projection } from "../runner/types.ts";
 
@@ -39,6 +39,32 @@ export interface Command<M> {
   /** Merged into every event's metadata (correlation, causation, actor); an event's own metadata wins. */
   metadata?: EventMetadata;
   maxAttempts?: number;
+  /**
+   * The command itself, kept in `commands` with its outcome and the version of every stream the decision read:
+   * what replaying the decision, or exporting it as a test, starts from. Given this, the command is recorded even
+   * without a command id: the handler makes one (a UUIDv7), so every event's `commandId` names a row. Such an id
+   * makes nothing idempotent (no caller knows it before the answer). Without a record and a command id nothing is
+   * recorded, and a single stream keeps the store's one-statement append.
+   */
+  record?: CommandRecord;
+}
+
+/** A command as it arrived: its type, data and the caller's metadata (plain JSON objects). */
+export interface CommandRecord {
+  type: string;
+  data: JsonObject;
+  metadata?: JsonObject;
+}
+
+/** What `commands` holds of one handled command. */
+export interface RecordedCommand {
+  commandId: string;
+  /** Null for commands recorded before the command itself was kept, or handed in without a record. */
+  command: CommandRecord | null;
+  /** The version each stream was read at when the decision was made (stream id → version; 0 = empty). */
+  readVersions: Record<string, number> | null;
+  outcome: CommandOutcome;
+  recordedAt: string;
 }
 
 /** What handling answered; stored with the command id and returned again for a repeat. */
@@ -49,6 +75,8 @@ export interface CommandOutcome {
 }
 
 export interface HandleCommandResult extends CommandOutcome {
+  /** The id the command is recorded under (the caller's, or one made for its record); undefined when not recorded. */
+  commandId: string | undefined;
   /** Load-decide-append rounds this call ran (conflicts make more). */
   attempts: number;
   /** True when the command id had been handled before: nothing was appended, this is the first handling's outcome. */

@@ -63,12 +63,18 @@ export const snapshots = pgTable(
 );
 
 /**
- * Handled command ids and what handling them answered. Written in the same transaction as the command's events, so
- * a command id is either recorded with its events or not at all; a second send of the id returns `result`.
+ * Handled commands and what handling them answered. Written in the same transaction as the command's events, so
+ * a command is either recorded with its events or not at all; a second send of a caller's id returns `result`.
+ * `command` keeps the command itself (type, data, the caller's metadata) and `read_versions` the version of each
+ * stream its decision read: every event's `commandId` leads here, and the decision can be replayed from it. The
+ * command holds the same personal data as the events it decided (a user's name and email), so whatever protects
+ * personal data in events must cover this column too.
  */
 export const commands = pgTable("commands", {
   commandId: text("command_id").primaryKey(),
   streamIds: text("stream_ids").array().notNull(),
   result: jsonb("result").notNull(),
   recordedAt: timestamp("recorded_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  command: jsonb("command"),
+  readVersions: jsonb("read_versions"),
 });

@@ -14,8 +14,13 @@ export interface ProjectionStatus {
   name: string;
   state: ProjectionState;
   checkpoint: Checkpoint;
-  /** Events of its stream types in the log after its checkpoint (capped at 1,000,000). */
+  /** Events of its stream types in the log after its checkpoint that readers may read (capped at 1,000,000). */
   lag: number;
+  /**
+   * Committed events of its stream types after its checkpoint that readers may not read yet: they wait for an older
+   * transaction still running (see `readHold`). Not in `lag`, which counts what the projection could apply now.
+   */
+  waiting: number;
   leader: string | null;
   heartbeatAt: string | null;
   /** Set from a rebuild request until the leader starts it: a small rebuild can start and finish between two polls. */
@@ -38,7 +43,7 @@ export async function projectionStatuses(store: EventStore, projections: readonl
     const row = rows.get(projection.name);
     const rebuild = rows.get(rebuildName(projection.name));
     const checkpoint = row?.checkpoint ?? { txId: 0, position: 0 };
-    const lag = await lagAfter(store, checkpoint, projection.streamTypes);
+    const { lag, waiting } = await lagAfter(store, checkpoint, projection.streamTypes);
     const alive = row?.heartbeatAt != null && now - Date.parse(row.heartbeatAt) < STALE_AFTER_MS;
     const state: ProjectionState = row?.status === "failed" ? "failed"
       : rebuild ? "rebuilding"
@@ -50,6 +55,7 @@ export async function projectionStatuses(store: EventStore, projections: readonl
       state,
       checkpoint,
       lag,
+      waiting,
       leader: alive ? row?.leader ?? null : null,
       heartbeatAt: row?.heartbeatAt ?? null,
       rebuildRequestedAt: row?.rebuildRequestedAt ?? null,
@@ -73,13 +79,16 @@ function rebuildProgress(row: CheckpointRow, now: number): NonNullable<Projectio
   };
 }
 
-async function lagAfter(store: EventStore, after: Checkpoint, streamTypes: readonly string[] | undefined): Promise<number> {
-  const [row] = await query<{ lag: string }>(store.database.db, sql`select count(*) as lag from (
-    select 1 from events where (tx_id, position) > (${String(after.txId)}::xid8, ${after.position}::bigint)
-      and tx_id < ${sql.raw(readHorizon(store.database.db))}
+/** Both counts in one statement, against one read bound: what may be read now, and what waits behind a transaction. */
+async function lagAfter(store: EventStore, after: Checkpoint, streamTypes: readonly string[] | undefined): Promise<{ lag: number; waiting: number }> {
+  const [row] = await query<{ lag: string; waiting: string }>(store.database.db, sql`
+    with bound as (select ${sql.raw(readHorizon(store.database.db))} as x)
+    select count(*) filter (where tx_id < (select x from bound)) as lag,
+      count(*) filter (where tx_id >= (select x from bound)) as waiting
+    from (select tx_id from events where (tx_id, position) > (${String(after.txId)}::xid8, ${after.position}::bigint)
       ${streamTypes ? sql`and stream_type = any(string_to_array(${streamTypes.join(",")}, ','))` : sql``}
     limit ${LAG_CAP}) behind`);
-  return Number(row!.lag);
+  return { lag: Number(row!.lag), waiting: Number(row!.waiting) };
 }
 
 export class ProjectionAdminError extends EventStoreError {

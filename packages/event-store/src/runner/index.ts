@@ -12,3 +12,4 @@ export {
   type ProjectionState,
   type ProjectionStatus,
 } from "./admin.ts";
+export { readHold, type ReadBlocker, type ReadHold } from "./read-hold.ts";

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAccounts } from "@chronicle/api";
 import { appRouter } from "@chronicle/api";
+import { commandEventId } from "@chronicle/event-store";
 import { openWebHarness, type WebHarness, type Caller } from "../testing/web-harness.ts";
 
 const ROLES = ["anonymous", "customerA", "customerB", "admin"] as const;
@@ -15,6 +16,8 @@ interface Row {
 }
 
 const none = () => undefined;
+/** OrderPlaced of the demo's order 1001: the seed's command ids are fixed, and so are its events' ids. */
+const ORDER_PLACED = commandEventId("story-3", "order-1001", 0);
 const publicOk: Row["expect"] = { anonymous: "OK", customerA: "OK", customerB: "OK", admin: "OK" };
 const customersOnly: Row["expect"] = { anonymous: "UNAUTHORIZED", customerA: "OK", customerB: "OK", admin: "FORBIDDEN" };
 const adminsOnly: Row["expect"] = { anonymous: "UNAUTHORIZED", customerA: "FORBIDDEN", customerB: "FORBIDDEN", admin: "OK" };
@@ -61,6 +64,17 @@ const matrix: Record<string, Row> = {
   "admin.audit.list": { input: () => ({}), expect: adminsOnly },
   "admin.audit.event": { input: () => ({ eventId: "00000000-0000-4000-8000-000000000000" }), expect: { ...adminsOnly, admin: "NOT_FOUND" } },
   "admin.timeTravel.stream": { input: () => ({ streamId: "cart-1", version: 1 }), expect: adminsOnly },
+  "admin.timeTravel.compare": { input: () => ({ streamId: "cart-1", from: 1, to: 2 }), expect: adminsOnly },
+  "admin.explain.command": { input: () => ({ eventId: ORDER_PLACED }), expect: adminsOnly },
+  "admin.explain.replay": { input: () => ({ eventId: ORDER_PLACED }), expect: adminsOnly },
+  "admin.explain.exportDecision": { input: () => ({ eventId: ORDER_PLACED }), expect: adminsOnly },
+  "admin.explain.exportSlice": { input: () => ({ streamId: "cart-1", from: 1, to: 2 }), expect: adminsOnly },
+  // A subscription: the caller gets its stream once authorized (it is not read here).
+  "admin.overview.replay": { input: none, expect: adminsOnly },
+  "admin.ops.readHold": { input: none, expect: adminsOnly },
+  "admin.ops.parked": { input: none, expect: adminsOnly },
+  // Passes authorization, then there is no such parked command.
+  "admin.ops.retryParked": { input: () => ({ commandId: "matrix-none" }), expect: { ...adminsOnly, admin: "NOT_FOUND" } },
   "admin.projections.status": { input: none, expect: adminsOnly },
   "admin.projections.rebuild": { input: () => ({ name: "carts" }), expect: adminsOnly },
   // Passes authorization, then the projection is not halted: the admin's answer is the store's BAD_REQUEST.

@@ -10,6 +10,7 @@ const sections = [
   { href: "/admin/products", label: "Products" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/time-travel", label: "Time travel" },
+  { href: "/admin/overview", label: "Overview" },
   { href: "/admin/projections", label: "Projections" },
 ];
 

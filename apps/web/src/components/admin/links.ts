@@ -23,8 +23,8 @@ export function provenanceHref(projection: RowSource, key: string): string {
   return `/admin/projections?${new URLSearchParams({ projection, key })}#provenance`;
 }
 
-/** Time travel replays the shop's own streams; operations streams (e.g. projection-orders) have no reducer. */
-export function canTimeTravel(streamId: string): boolean {
+/** Shop streams fold through their own decider (and export as reducer specs); other streams get a generic fold. */
+export function isShopStream(streamId: string): boolean {
   try {
     parseStreamId(streamId);
     return true;

@@ -1,7 +1,9 @@
 import { Suspense } from "react";
 import { ROW_SOURCES } from "@chronicle/projections/row-sources";
 import { ProjectionTable } from "~/components/admin/projections/projection-table";
+import { ParkedCommands } from "~/components/admin/projections/parked-commands";
 import { ProvenanceForm } from "~/components/admin/projections/provenance-form";
+import { ReadHold } from "~/components/admin/projections/read-hold";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
 
 type Search = Promise<{ projection?: string; key?: string }>;
@@ -18,6 +20,11 @@ export default async function ProjectionsPage({ searchParams }: { searchParams: 
       <Suspense fallback={<p className="muted"><span className="spinner" aria-hidden /> Loading projections…</p>}>
         <ProjectionTable />
       </Suspense>
+      <h2>What holds readers back</h2>
+      <ReadHold />
+      <h2>Parked commands and dead letters</h2>
+      <p className="muted small">Commands of the fulfillment process its sender gave up on. Retry sends one again with its own command id.</p>
+      <ParkedCommands />
       <h2 id="provenance">Why is this row like this?</h2>
       <ProvenanceForm initial={projection && key ? { projection, key } : undefined} />
     </HydrateClient>

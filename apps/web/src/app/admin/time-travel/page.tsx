@@ -14,12 +14,15 @@ export default async function TimeTravelPage({ searchParams }: { searchParams: S
   return (
     <HydrateClient>
       <h1>Time travel</h1>
-      <p className="muted">Replays a stream&apos;s events through its own reducer: the state the command handler saw at any version.</p>
+      <p className="muted">
+        Replays any stream of the log: a shop stream through its own decider (the state the command handler saw at any
+        version), any other stream through a generic fold; and compares any two versions.
+      </p>
       <StreamForm streamId={streamId} />
       {streamId ? (
         <TimeTravelView key={streamId} streamId={streamId} initialVersion={parsed} />
       ) : (
-        <p className="muted">Enter a stream id such as <span className="mono">product-…</span>, <span className="mono">cart-&lt;user id&gt;</span>, <span className="mono">order-…</span> or <span className="mono">user-…</span>; every stream links here from the audit log.</p>
+        <p className="muted">Enter a stream id such as <span className="mono">product-…</span>, <span className="mono">cart-&lt;user id&gt;</span>, <span className="mono">order-…</span>, <span className="mono">user-…</span> or an operations stream such as <span className="mono">projection-orders</span>; every stream links here from the audit log.</p>
       )}
     </HydrateClient>
   );

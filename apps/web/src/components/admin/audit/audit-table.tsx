@@ -3,7 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatTime } from "~/components/money";
 import { useTRPC } from "~/trpc/react";
-import { auditHref, canTimeTravel, eventHref, timeTravelHref } from "../links";
+import { auditHref, eventHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
 import { AUDIT_PAGE_SIZE, filterOf, type AuditSearch } from "./audit-search";
 
@@ -29,7 +29,7 @@ export function AuditTable({ search, cursor }: { search: AuditSearch; cursor?: s
               <tr key={e.eventId} data-testid="audit-row">
                 <td>{formatTime(e.recordedAt)}</td>
                 <td>{e.type}</td>
-                <td className="mono small">{canTimeTravel(e.streamId) ? <Link href={timeTravelHref(e.streamId, e.streamVersion)}>{e.streamId}</Link> : e.streamId}</td>
+                <td className="mono small"><Link href={timeTravelHref(e.streamId, e.streamVersion)}>{e.streamId}</Link></td>
                 <td>{e.streamVersion}</td>
                 <td className="mono">{metaText(e.metadata, "actor") ?? "—"}</td>
                 <td className="mono small">

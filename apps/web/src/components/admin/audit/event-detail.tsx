@@ -4,9 +4,10 @@ import Link from "next/link";
 import { formatTime } from "~/components/money";
 import { messageOf } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
-import { auditHref, canTimeTravel, timeTravelHref } from "../links";
+import { auditHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
 import { Causation } from "./causation";
+import { DecisionPanel } from "../explain/decision-panel";
 
 export function EventDetail({ eventId }: { eventId: string }) {
   const trpc = useTRPC();
@@ -23,7 +24,7 @@ export function EventDetail({ eventId }: { eventId: string }) {
         <dl className="facts">
           <dt>Stream</dt>
           <dd className="mono">
-            {canTimeTravel(event.streamId) ? <Link href={timeTravelHref(event.streamId, event.streamVersion)}>{event.streamId}</Link> : event.streamId}
+            <Link href={timeTravelHref(event.streamId, event.streamVersion)}>{event.streamId}</Link>
             {" · "}<Link href={auditHref({ streamId: event.streamId })}>its events</Link>
           </dd>
           <dt>Stream version</dt><dd>{event.streamVersion}</dd>
@@ -57,6 +58,8 @@ export function EventDetail({ eventId }: { eventId: string }) {
         </>
       )}
       <Causation cause={data.cause} caused={data.caused} command={{ id: metaText(event.metadata, "commandId"), type: metaText(event.metadata, "commandType") }} />
+      <h2>Why did this happen, and would it happen again?</h2>
+      <DecisionPanel eventId={event.eventId} />
     </>
   );
 }

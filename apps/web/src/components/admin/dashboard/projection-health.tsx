@@ -12,7 +12,7 @@ export function ProjectionHealth({ projections }: { projections: Status[] }) {
             <span className="mono">{p.name}</span>
             <span>
               <span className={`badge ${p.state}`}>{p.state.replace("_", " ")}</span>{" "}
-              <span className="muted">lag {p.lag}</span>
+              <span className="muted">lag {p.lag}{p.waiting > 0 && ` + ${p.waiting} waiting`}</span>
             </span>
           </li>
         ))}

@@ -21,7 +21,10 @@ export function ProjectionRow({ status: p, phase, busy, onRebuild, onRetry, onSk
       <td className="mono">{p.name}</td>
       <td><span className={`badge ${p.state}`}>{p.state.replace("_", " ")}</span></td>
       <td className="mono" title="transaction id / position">{p.checkpoint.txId}/{p.checkpoint.position}</td>
-      <td>{p.lag}</td>
+      <td>
+        {p.lag}
+        {p.waiting > 0 && <div className="small field-error" data-testid={`waiting-${p.name}`}>+{p.waiting} waiting on an open transaction</div>}
+      </td>
       <td className="mono small" title={p.heartbeatAt ? `last heartbeat ${formatTime(p.heartbeatAt)}` : "no live leader"}>{p.leader ?? "—"}</td>
       <td className="small">
         {p.error ? (

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { RouterOutputs } from "@chronicle/api";
 import { formatTime } from "~/components/money";
 import { messageOf } from "~/components/trpc-error";
-import { canTimeTravel, eventHref, timeTravelHref } from "../links";
+import { eventHref, timeTravelHref } from "../links";
 
 type Provenance = RouterOutputs["admin"]["projections"]["provenance"];
 
@@ -23,7 +23,7 @@ export function ProvenanceResult({ data, error }: { data: Provenance | undefined
           {lastEvent ? <><Link href={eventHref(lastEvent.eventId)}>{lastEvent.type}</Link> <span className="muted">· v{lastEvent.streamVersion} of {lastEvent.streamId} · {formatTime(lastEvent.recordedAt)}</span></> : "the event is no longer in the log"}
         </p>
         <h2>
-          Events of {canTimeTravel(streamId) ? <Link className="mono" href={timeTravelHref(streamId)}>{streamId}</Link> : <span className="mono">{streamId}</span>}
+          Events of <Link className="mono" href={timeTravelHref(streamId)}>{streamId}</Link>
         </h2>
         <ol className="timeline">
           {events.map((e) => (

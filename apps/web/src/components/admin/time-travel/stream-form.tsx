@@ -6,7 +6,7 @@ import { z } from "zod";
 import { timeTravelHref } from "../links";
 
 // The time-travel procedure's own bounds for a stream id; "type-id" is the shop's stream naming.
-const Form = z.object({ streamId: z.string().trim().min(3).max(200).regex(/^[a-z]+-./, "a stream id like cart-<user id> or order-<order id>") });
+const Form = z.object({ streamId: z.string().trim().min(3).max(200).regex(/^[a-z][a-z0-9_]*-./, "a stream id like cart-<user id>, order-<order id> or projection-<name>") });
 
 export function StreamForm({ streamId }: { streamId?: string }) {
   const router = useRouter();

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { messageOf } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { timeTravelHref } from "../links";
+import { CompareVersions } from "./compare-versions";
 import { StateChanges } from "./state-changes";
 import { VersionControls } from "./version-controls";
 
@@ -25,6 +26,9 @@ export function TimeTravelView({ streamId, initialVersion }: { streamId: string;
   return (
     <>
       <VersionControls data={data} target={target ?? data.version} busy={isFetching} onChange={(v) => setTarget(Math.max(0, Math.min(data.length, v)))} />
+      <p className="small muted" data-testid="time-travel-reducer">
+        {data.reducer.kind === "shop" ? "State " : <><span className="badge">generic</span> State: </>}{data.reducer.note}.
+      </p>
       <div className="admin-columns">
         <div>
           <h2>State at version {data.version}</h2>
@@ -43,6 +47,8 @@ export function TimeTravelView({ streamId, initialVersion }: { streamId: string;
           </ol>
         </div>
       </div>
+      <h2>Compare two versions</h2>
+      <CompareVersions key={streamId} streamId={streamId} length={data.length} version={data.version} />
     </>
   );
 }

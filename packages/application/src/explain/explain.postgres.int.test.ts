@@ -1,0 +1,4 @@
+import { describeOnPostgres } from "@chronicle/event-store/testing";
+import { explainContract } from "./explain.contract.ts";
+
+describeOnPostgres("explaining the log (Postgres)", () => explainContract("postgres"));
