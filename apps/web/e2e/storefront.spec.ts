@@ -19,8 +19,10 @@ test.describe("storefront for a visitor", () => {
     await expect(page.getByRole("heading", { name: "A5 Notebook" })).toBeVisible();
     await expect(page.getByText("NOTE-A5")).toBeVisible();
     await screenshot(page, testInfo, "product");
-    await page.goto("/products/999999");
-    await expect(page.getByText("no product 999999")).toBeVisible();
+    const missing = await page.goto("/products/999999");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toContainText("Not found");
+    await screenshot(page, testInfo, "product-not-found");
   });
 
   test("the cart and the orders need a sign-in", async ({ page }, testInfo) => {
