@@ -54,7 +54,7 @@ describeOnPostgres("proof: the relay killed with kill -9 at random moments under
       const load = (async () => {
         while (appending) {
           appended += await appendWidgets(store, { run, count: 10, streams: 25, perAppend: 2, startAt: appended });
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
       })();
 
@@ -65,21 +65,29 @@ describeOnPostgres("proof: the relay killed with kill -9 at random moments under
       let current = startChild("relay-child.ts", env);
       children.push(current);
       await current.waitForLine((line) => line.log === "leading", 60_000);
-      for (let kill = 1; kill <= KILLS; kill++) {
-        // A standby instance is up (and not leading: the lock is taken) before the leader dies.
+      // Standby instances wait for the lock (it is taken); starting a process is slow, so a few are kept ready.
+      const standbys: Child[] = [];
+      const addStandby = () => {
         const standby = startChild("relay-child.ts", env);
         children.push(standby);
-        await standby.waitForLine((line) => line.counts !== undefined, 60_000);
+        standbys.push(standby);
+      };
+      for (let i = 0; i < 2; i++) addStandby();
+      for (let kill = 1; kill <= KILLS; kill++) {
+        await Promise.all(standbys.map((standby) => standby.waitForLine((line) => line.counts !== undefined, 60_000)));
         // A random moment of the leader's work: mid-batch, between an ack and the checkpoint, or while idle.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 400));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 500));
         await current.killHard();
         const last = [...current.lines].reverse().find((line) => line.counts) as { counts: { published: number; duplicates: number } } | undefined;
         duplicatesSeen += last?.counts.duplicates ?? 0;
         publishedBeforeKills += last?.counts.published ?? 0;
-        await standby.waitForLine((line) => line.log === "leading", 60_000);
+        await waitUntil(() => standbys.some((standby) => standby.lines.some((line) => line.log === "leading")), 60_000, "a standby took over");
+        current = standbys.find((standby) => standby.lines.some((line) => line.log === "leading"))!;
+        standbys.splice(standbys.indexOf(current), 1);
         takeovers++;
-        current = standby;
+        if (kill + standbys.length < KILLS) addStandby();
       }
+      for (const standby of standbys) await standby.stop();
       appending = false;
       await load;
 
