@@ -58,7 +58,16 @@ export function createEventStore(database: Database, options: EventStoreOptions 
       const expected = validateExpectedVersion(appendOptions.expectedVersion ?? "any");
       // Personal fields are encrypted first, so the size limit and the idempotency check see what is stored.
       const protection = protectionOf(database);
-      const prepared = prepareEvents(protection && Array.isArray(events) ? await protection.protect(executor, events) : events, maxEventBytes);
+      let lockedForKey = false;
+      const lockForKey = async () => {
+        // A new subject key is written before the events: take the stream's lock before that first write, as the
+        // append statement would (see appendStatement), so this transaction's id still follows the stream's order.
+        if (!inTransaction || locked.has(streamId)) return;
+        const [tx] = await query<{ had: boolean }>(executor, sql`select pg_current_xact_id_if_assigned() is not null as had`);
+        await lockStreams(executor, [streamId]);
+        lockedForKey = !tx!.had;
+      };
+      const prepared = prepareEvents(protection && Array.isArray(events) ? await protection.protect(executor, events, lockForKey) : events, maxEventBytes);
       let rows;
       try {
         rows = await appendStatement(executor, streamId, streamType, prepared, expected, inTransaction);
@@ -72,7 +81,7 @@ export function createEventStore(database: Database, options: EventStoreOptions 
         return explainRefusal(executor, streamId, prepared, expected);
       }
       if (rows.length === 0) return explainRefusal(executor, streamId, prepared, expected);
-      if (rows[0]!.hadTxId && !locked.has(streamId)) {
+      if (rows[0]!.hadTxId && !locked.has(streamId) && !lockedForKey) {
         // Throwing rolls the whole transaction back: nothing of it is written.
         throw new ValidationError(
           `appended after the transaction's first write; name every stream in transaction(work, { streams })`,

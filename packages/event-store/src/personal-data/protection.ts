@@ -34,15 +34,19 @@ export class PersonalDataProtection {
     this.keys = new SubjectKeys(options.master);
   }
 
-  /** Encrypts the personal fields of `events` with their subjects' keys (made on first use, in the same transaction). */
-  async protect(executor: Executor, events: readonly NewEvent[]): Promise<NewEvent[]> {
+  /**
+   * Encrypts the personal fields of `events` with their subjects' keys (made on first use, in the same transaction).
+   * `beforeKeyWrite` runs before a new key is written: the store takes the stream's lock there, because that write
+   * gives the transaction its id, and stream order needs the lock first.
+   */
+  async protect(executor: Executor, events: readonly NewEvent[], beforeKeyWrite: () => Promise<void> = async () => {}): Promise<NewEvent[]> {
     const plans = events.map((event) => {
       if (typeof event !== "object" || event === null || typeof event.data !== "object" || event.data === null) return undefined;
       const found = this.options.classify({ type: event.type, schemaVersion: event.schemaVersion ?? 1, data: event.data });
       return found && found.fields.some((field) => Object.hasOwn(event.data, field) && !isSealedField(event.data[field])) ? found : undefined;
     });
     if (plans.every((plan) => plan === undefined)) return events as NewEvent[];
-    const keys = await this.keys.findOrCreate(executor, [...new Set(plans.flatMap((plan) => (plan ? [plan.subject] : [])))]);
+    const keys = await this.keys.findOrCreate(executor, [...new Set(plans.flatMap((plan) => (plan ? [plan.subject] : [])))], beforeKeyWrite);
     return events.map((event, index) => {
       const plan = plans[index];
       if (plan === undefined) return event;

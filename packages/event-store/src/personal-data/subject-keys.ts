@@ -38,10 +38,11 @@ export class SubjectKeys {
   }
 
   /** The keys of these subjects, made (in the caller's transaction) for those who have none yet. */
-  async findOrCreate(executor: Executor, subjects: readonly string[]): Promise<Map<string, SubjectKey>> {
+  async findOrCreate(executor: Executor, subjects: readonly string[], beforeWrite: () => Promise<void>): Promise<Map<string, SubjectKey>> {
     const found = await this.find(executor, subjects);
     const missing = subjects.filter((subject) => !found.has(subject));
     if (missing.length === 0) return found;
+    await beforeWrite();
     const fresh = missing.map((subject) => ({ subject: assertSubject(subject), k: wrapDataKey(this.master, subject, randomBytes(32)).toString("base64") }));
     await executor.execute(sql`insert into subject_keys (subject, wrapped_key)
       select s.subject, decode(s.k, 'base64') from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as s(subject text, k text)
