@@ -57,6 +57,7 @@ export {
   PersonalDataProtection,
   protectPersonalData,
   protectionOf,
+  stopProtectingPersonalData,
   type PersonalDataClassifier,
   type PersonalDataOptions,
 } from "./personal-data/protection.ts";

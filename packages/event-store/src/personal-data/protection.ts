@@ -119,6 +119,11 @@ export function protectPersonalData(database: Database, options: PersonalDataOpt
   return protection;
 }
 
+/** Turns the layer off again (benchmarks compare both on one database; an application never does this). */
+export function stopProtectingPersonalData(database: Database): void {
+  protections.delete(database);
+}
+
 export function protectionOf(database: Database): PersonalDataProtection | undefined {
   return protections.get(database);
 }
