@@ -110,7 +110,13 @@ function revealData(event: StoredEvent, plan: { subject: string; fields: readonl
   return data;
 }
 
-const protections = new WeakMap<Database, PersonalDataProtection>();
+/**
+ * One registry per process, not per copy of this module: a bundler may load the store more than once (Next's server
+ * chunks do), and a reader from another copy must still find the layer that the process turned on.
+ */
+const REGISTRY = Symbol.for("chronicle.event-store.personal-data");
+const protections: WeakMap<Database, PersonalDataProtection> = ((globalThis as Record<symbol, unknown>)[REGISTRY] ??=
+  new WeakMap<Database, PersonalDataProtection>()) as WeakMap<Database, PersonalDataProtection>;
 
 /** Turns the encryption layer on for every store, runner and audit read over `database`. */
 export function protectPersonalData(database: Database, options: PersonalDataOptions): PersonalDataProtection {
