@@ -42,7 +42,7 @@ describe("forgetting customers, over random histories (PGlite, the encryption la
     let forgottenTotal = 0;
     await fc.assert(
       // Few runs, each on a fresh database: every run pays for PGlite and its migrations (about 8 s on this machine).
-      fc.asyncProperty(commandSequenceArb(25), fc.subarray([...ARB_USER_IDS], { minLength: 1 }), async (commands, forgotten) => {
+      fc.asyncProperty(commandSequenceArb(25), fc.subarray<string>([...ARB_USER_IDS], { minLength: 1 }), async (commands, forgotten) => {
         const { database, close } = await openTestDatabase("pglite");
         try {
           const master = parseMasterKey(newMasterKeyText());
