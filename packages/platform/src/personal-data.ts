@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { personalDataOf } from "@chronicle/domain";
 import {
@@ -7,6 +7,7 @@ import {
   newMasterKeyText,
   parseMasterKey,
   protectPersonalData,
+  rewrapSubjectKeys,
   verifyMasterKey,
   type Database,
   type MasterKey,
@@ -42,4 +43,36 @@ export async function enablePersonalData(database: Database, env: PlatformEnv): 
   const master = masterKeyOf(env);
   await verifyMasterKey(database.db, master);
   return protectPersonalData(database, { master, classify: personalDataOf });
+}
+
+export interface RotationResult {
+  rewrapped: number;
+  /** Where the new key went: the embedded key file, or nowhere (the operator sets PERSONAL_DATA_MASTER_KEY). */
+  keyFile: string | null;
+  /** The new key as text, when the caller has to put it in the environment (it was given, not generated). */
+  newKeyText: string;
+}
+
+/**
+ * Master key rotation: every subject key is re-wrapped from the current master key to a new one in one transaction,
+ * and nothing in the log changes (the data keys, and so every ciphertext, stay as they are). On the embedded default
+ * without a given key, a new one is made and replaces the key file: written beside it first, moved over it only after
+ * the commit (a crash in between leaves the new key in `<file>.new`, next to a database that needs it).
+ * Stop the processes first: one still holding the old key cannot open the re-wrapped keys.
+ */
+export async function rotateMasterKey(database: Database, env: PlatformEnv, newKeyText?: string): Promise<RotationResult> {
+  const current = masterKeyOf(env);
+  const embedded = !env.PERSONAL_DATA_MASTER_KEY && !env.DATABASE_URL;
+  if (!newKeyText && !embedded) {
+    throw new ConfigurationError(`NEW_${MASTER_KEY_SETTING} is required to rotate a master key that comes from ${MASTER_KEY_SETTING}`);
+  }
+  const text = newKeyText ?? newMasterKeyText();
+  const next = parseMasterKey(text, `NEW_${MASTER_KEY_SETTING}`);
+  if (next.bytes.equals(current.bytes)) throw new ConfigurationError(`NEW_${MASTER_KEY_SETTING} is the current master key`);
+  const file = embedded ? embeddedMasterKeyFile(env.PGLITE_DIR) : null;
+  if (file) writeFileSync(`${file}.new`, `${text}\n`, { mode: 0o600 });
+  const rewrapped = await database.db.transaction((tx) => rewrapSubjectKeys(tx, current, next));
+  if (file) renameSync(`${file}.new`, file);
+  protectPersonalData(database, { master: next, classify: personalDataOf });
+  return { rewrapped, keyFile: file, newKeyText: text };
 }
