@@ -64,4 +64,5 @@ export {
 export { MASTER_KEY_SETTING, newMasterKeyText, parseMasterKey, type MasterKey } from "./personal-data/master-key.ts";
 export { destroySubjectKey, rewrapSubjectKeys, verifyMasterKey } from "./personal-data/subject-keys.ts";
 export { eventsOfSubject, forgetSubject, type ForgetSubjectOptions, type ForgetSubjectResult } from "./personal-data/forget.ts";
-export { isSealedField, type SealedField } from "./personal-data/field-cipher.ts";
+export { dataKeyOf, isSealedField, openField, sealField, type DataKey, type SealedField } from "./personal-data/field-cipher.ts";
+export { unwrapDataKey, wrapDataKey } from "./personal-data/master-key.ts";
