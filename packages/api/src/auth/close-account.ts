@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { query, type DrizzleDatabase } from "@chronicle/event-store";
+import { query, type Driver, type DrizzleDatabase } from "@chronicle/event-store";
 
 /**
  * Closes a forgotten customer's account: their auth user row goes, and with it (ON DELETE CASCADE) their password
@@ -46,17 +46,25 @@ async function dropOldWal(db: DrizzleDatabase): Promise<void> {
 }
 
 /**
- * UPDATE and DELETE leave the old row's bytes in the table's files until vacuum reuses the space; VACUUM FULL
- * rewrites each table into a new file, and CHECKPOINT lets the old WAL segments be recycled. Needs the tables'
- * owner: under a separate app role (MIGRATION_DATABASE_URL) it is refused and reported, and the owner's routine
- * vacuum has to do it.
+ * UPDATE and DELETE leave the old row's bytes in the table's files until vacuum reuses the space.
+ * - Embedded PGlite (one process, small tables, its data folder is the thing that gets copied): VACUUM FULL rewrites
+ *   each table into a new file, then the old WAL segments are dropped.
+ * - Postgres: a plain VACUUM, which never blocks readers or writers — VACUUM FULL would lock `commands` and the auth
+ *   tables for as long as it takes to rewrite them. The dead rows are no longer visible to anything (a dump has none
+ *   of them); their bytes go when the space is reused or the owner's maintenance rewrites the table. Without
+ *   ownership (a separate app role) Postgres skips the tables with a warning.
  */
-export async function compactPersonalDataTables(db: DrizzleDatabase): Promise<{ compacted: boolean; reason?: string }> {
+export async function compactPersonalDataTables(db: DrizzleDatabase, driver: Driver): Promise<{ compacted: "full" | "vacuum" | "refused"; reason?: string }> {
+  const tables = TABLES_HOLDING_PERSONAL_DATA.map((t) => `"${t}"`).join(", ");
   try {
-    await db.execute(sql.raw(`vacuum full ${TABLES_HOLDING_PERSONAL_DATA.map((t) => `"${t}"`).join(", ")}`));
+    if (driver === "postgres") {
+      await db.execute(sql.raw(`vacuum ${tables}`));
+      return { compacted: "vacuum" };
+    }
+    await db.execute(sql.raw(`vacuum full ${tables}`));
     await dropOldWal(db);
-    return { compacted: true };
+    return { compacted: "full" };
   } catch (error) {
-    return { compacted: false, reason: error instanceof Error ? error.message : String(error) };
+    return { compacted: "refused", reason: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -12,8 +12,8 @@ export interface ForgetReceipt {
   /** False when the customer had already been forgotten (nothing new was recorded). */
   forgotten: boolean;
   accountClosed: boolean;
-  /** Whether the tables were compacted (the old rows' bytes gone from the data files); see compactPersonalDataTables. */
-  compacted: boolean;
+  /** How the touched tables were compacted afterwards; see compactPersonalDataTables. */
+  compacted: "full" | "vacuum" | "refused";
 }
 
 /**
@@ -30,8 +30,8 @@ export async function forgetThroughApi(ctx: Context, userId: string, requestedBy
   const accountClosed = await closeAccount(ctx.db, userId);
   const checkpoint = result.command.checkpoint;
   if (checkpoint) await waitForProjections(ctx.store, PERSONAL_PROJECTIONS, checkpoint, { timeoutMs: 10_000 });
-  const compaction = await compactPersonalDataTables(ctx.db);
-  if (!compaction.compacted) ctx.log.warn({ reason: compaction.reason, userId }, "forgotten, but the tables could not be compacted here");
+  const compaction = await compactPersonalDataTables(ctx.db, ctx.store.database.driver);
+  if (compaction.compacted === "refused") ctx.log.warn({ reason: compaction.reason, userId }, "forgotten, but the tables could not be compacted here");
   return {
     checkpoint: checkpoint ? formatCheckpoint(checkpoint) : null,
     forgotten: (!result.command.duplicate && result.command.appended.length > 0) || result.keyDestroyed,
