@@ -66,6 +66,8 @@ export default defineConfig({
       SEED_DEMO: "true",
       LOG_LEVEL: "warn",
       BETTER_AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+      // Given, so no key file is left next to the temporary data folder (the embedded default writes one there).
+      PERSONAL_DATA_MASTER_KEY: "ZTJlLW9ubHktbWFzdGVyLWtleS0wMTIzNDU2Nzg5YWI=",
       // Empty means unset (the API's env module drops empty values): always PGlite here, even when CI exports a
       // Postgres URL for the vitest suites; the worker runs in-process on PGlite.
       DATABASE_URL: "",

@@ -14,7 +14,10 @@ const demo = (env: Record<string, string>) =>
   run(process.execPath, ["--import", "tsx", "src/demo.ts"], { cwd: cliDir, env: { ...process.env, DATABASE_URL: "", ...env } });
 
 describe("the demo a new user runs (npm start), on a fresh embedded database", () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}.master-key`, { force: true }); // the embedded master key, kept next to the data folder
+  });
 
   it("seeds the article's story once and prints the same story from every view", async () => {
     const first = await demo({ PGLITE_DIR: dataDir });

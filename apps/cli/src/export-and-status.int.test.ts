@@ -20,6 +20,7 @@ describe("export-test and status on the demo's log", () => {
     await cli("demo", []);
   });
   afterAll(() => {
+    rmSync(`${dataDir}.master-key`, { force: true }); // the embedded master key, kept next to the data folder
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(outDir, { recursive: true, force: true });
   });

@@ -5,3 +5,4 @@ export { shopStatesOver } from "./shop-states.ts";
 export { seedDemo, type SeedReport } from "./seed.ts";
 export { replay } from "./replay.ts";
 export * from "./explain/index.ts";
+export { exportCustomerData, forgetCustomer, type ForgetCustomerResult, type PersonalDataExport } from "./forget-customer.ts";

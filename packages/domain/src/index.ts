@@ -21,6 +21,19 @@ export {
 } from "./shared/primitives.ts";
 export { CurrencySchema, PriceSchema, MoneySchema, MAX_PRICE_AMOUNT, type Price, type Money } from "./shared/money.ts";
 export { streamIds, parseStreamId, isStreamType, STREAM_TYPES, type StreamType } from "./shared/stream-ids.ts";
+export {
+  ERASED,
+  ErasedSchema,
+  isErased,
+  isPersonalSchema,
+  objectShapeOf,
+  personal,
+  personalFieldsOf,
+  personalText,
+  type Erased,
+  type PersonalValue,
+} from "./shared/personal-data.ts";
+export { dataSubjectOfUser, personalDataOf, personalFieldMap, type EventPersonalData } from "./events/personal-data-map.ts";
 export { CommandMetadataSchema, type CommandMetadata } from "./shared/metadata.ts";
 
 // Events
@@ -30,12 +43,14 @@ export {
   UserRegisteredV2DataSchema,
   UserRegisteredSchema,
   UserEmailChangedSchema,
+  CustomerForgottenSchema,
   UserEventSchema,
   type ContactEmail,
   type UserRegisteredV1Data,
   type UserRegisteredV2Data,
   type UserRegistered,
   type UserEmailChanged,
+  type CustomerForgotten,
   type UserEvent,
 } from "./events/user-events.ts";
 export {

@@ -215,3 +215,7 @@ console.log(await runSnapshotBenchmark());
 // ---- What recording every command costs (issue 14): its own block, after the snapshots. ----
 const { runCommandBenchmark } = await import("./commands.ts");
 console.log(await runCommandBenchmark());
+
+// ---- What encrypting personal data costs (issue 13): its own block, after the commands. ----
+const { runPersonalDataBenchmark } = await import("./personal-data.ts");
+console.log(await runPersonalDataBenchmark());

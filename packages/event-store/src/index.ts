@@ -52,3 +52,17 @@ export * from "./runner/index.ts";
 export { projectionCheckpoints } from "./db/projection-schema.ts";
 export { auditLog, eventById, eventsCausedBy, eventsPerMinute, MAX_AUDIT_PAGE, type AuditFilter, type AuditPage } from "./audit/audit-log.ts";
 export { auditIndexProjection, AUDIT_INDEX } from "./audit/audit-index-projection.ts";
+export {
+  ERASED_VALUE,
+  PersonalDataProtection,
+  protectPersonalData,
+  protectionOf,
+  stopProtectingPersonalData,
+  type PersonalDataClassifier,
+  type PersonalDataOptions,
+} from "./personal-data/protection.ts";
+export { MASTER_KEY_SETTING, newMasterKeyText, parseMasterKey, type MasterKey } from "./personal-data/master-key.ts";
+export { destroySubjectKey, rewrapSubjectKeys, verifyMasterKey } from "./personal-data/subject-keys.ts";
+export { eventsOfSubject, forgetSubject, type ForgetSubjectOptions, type ForgetSubjectResult } from "./personal-data/forget.ts";
+export { dataKeyOf, isSealedField, openField, sealField, type DataKey, type SealedField } from "./personal-data/field-cipher.ts";
+export { unwrapDataKey, wrapDataKey } from "./personal-data/master-key.ts";

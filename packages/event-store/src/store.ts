@@ -3,6 +3,7 @@ import { query, type Database, type Executor } from "./db/database.ts";
 import { appendStatement, explainRefusal, lockStreams, pgErrorOf } from "./append.ts";
 import { DuplicateEventError, ValidationError } from "./errors.ts";
 import { createNotifier } from "./notifier.ts";
+import { protectionOf, revealEvents } from "./personal-data/protection.ts";
 import { headCheckpoint, readAllBatches, readStream } from "./read.ts";
 import { subscribe, type EventHandler, type SubscribeOptions, type Subscription } from "./subscribe.ts";
 import { DEFAULT_MAX_EVENT_BYTES, streamTypeOf, prepareEvents, validateExpectedVersion } from "./validate.ts";
@@ -55,7 +56,18 @@ export function createEventStore(database: Database, options: EventStoreOptions 
       // Everything is checked before the database is touched.
       const streamType = streamTypeOf(streamId);
       const expected = validateExpectedVersion(appendOptions.expectedVersion ?? "any");
-      const prepared = prepareEvents(events, maxEventBytes);
+      // Personal fields are encrypted first, so the size limit and the idempotency check see what is stored.
+      const protection = protectionOf(database);
+      let lockedForKey = false;
+      const lockForKey = async () => {
+        // A new subject key is written before the events: take the stream's lock before that first write, as the
+        // append statement would (see appendStatement), so this transaction's id still follows the stream's order.
+        if (!inTransaction || locked.has(streamId)) return;
+        const [tx] = await query<{ had: boolean }>(executor, sql`select pg_current_xact_id_if_assigned() is not null as had`);
+        await lockStreams(executor, [streamId]);
+        lockedForKey = !tx!.had;
+      };
+      const prepared = prepareEvents(protection && Array.isArray(events) ? await protection.protect(executor, events, lockForKey) : events, maxEventBytes);
       let rows;
       try {
         rows = await appendStatement(executor, streamId, streamType, prepared, expected, inTransaction);
@@ -69,7 +81,7 @@ export function createEventStore(database: Database, options: EventStoreOptions 
         return explainRefusal(executor, streamId, prepared, expected);
       }
       if (rows.length === 0) return explainRefusal(executor, streamId, prepared, expected);
-      if (rows[0]!.hadTxId && !locked.has(streamId)) {
+      if (rows[0]!.hadTxId && !locked.has(streamId) && !lockedForKey) {
         // Throwing rolls the whole transaction back: nothing of it is written.
         throw new ValidationError(
           `appended after the transaction's first write; name every stream in transaction(work, { streams })`,
@@ -86,9 +98,9 @@ export function createEventStore(database: Database, options: EventStoreOptions 
         idempotent: false,
       };
     },
-    readStream: (streamId, readOptions) => {
+    readStream: async (streamId, readOptions) => {
       streamTypeOf(streamId);
-      return readStream(executor, streamId, readOptions);
+      return revealEvents(database, executor, await readStream(executor, streamId, readOptions));
     },
     async streamVersion(streamId) {
       streamTypeOf(streamId);
@@ -103,11 +115,14 @@ export function createEventStore(database: Database, options: EventStoreOptions 
     database,
     async *readAll(readOptions = {}) {
       for await (const batch of readAllBatches(database.db, readOptions.after, readOptions.batchSize, readOptions.filter)) {
-        yield* batch;
+        yield* await revealEvents(database, database.db, batch);
       }
     },
-    readAllBatches: (readOptions = {}) =>
-      readAllBatches(database.db, readOptions.after, readOptions.batchSize, readOptions.filter),
+    async *readAllBatches(readOptions = {}) {
+      for await (const batch of readAllBatches(database.db, readOptions.after, readOptions.batchSize, readOptions.filter)) {
+        yield await revealEvents(database, database.db, batch);
+      }
+    },
     headCheckpoint: () => headCheckpoint(database.db),
     subscribe: (subscribeOptions, handler) => subscribe(database, database.db, subscribeOptions, handler),
     async transaction(work, transactionOptions = {}) {

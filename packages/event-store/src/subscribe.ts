@@ -1,6 +1,7 @@
 import type { Database, Executor } from "./db/database.ts";
 import { START, checkpointOf } from "./checkpoint.ts";
 import { EVENTS_CHANNEL } from "./notifier.ts";
+import { revealEvents } from "./personal-data/protection.ts";
 import { readAllPage } from "./read.ts";
 import type { Checkpoint, EventFilter, StoredEvent } from "./types.ts";
 import { createWaker } from "./waker.ts";
@@ -44,7 +45,7 @@ export function subscribe(database: Database, executor: Executor, options: Subsc
       while (!waker.stopped) {
         const notified = waker.take();
         if (notified) retryDelay = 2;
-        const page = await readAllPage(executor, cursor, batchSize, filter);
+        const page = await revealEvents(database, executor, await readAllPage(executor, cursor, batchSize, filter));
         reads++;
         for (const event of page) {
           if (waker.stopped) return;

@@ -44,6 +44,7 @@ export function reactTo(stored: StoredEvent, shipDelayMs: number): { reactions: 
       return { reactions: [], memory: { releaseFor: event.data.orderId } };
     case "UserRegistered":
     case "UserEmailChanged":
+    case "CustomerForgotten":
     case "ProductListed":
     case "ProductPriceChanged":
     case "ProductDelisted":

@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemo } from "@chronicle/application";
-import { projectionStatuses, query, requestRebuild } from "@chronicle/event-store";
+import { newMasterKeyText, projectionStatuses, query, requestRebuild } from "@chronicle/event-store";
 import { describeOnPostgres, waitFor } from "@chronicle/event-store/testing";
 import { parseEnv, PlatformEnvSchema } from "./env.ts";
 import { createLogger } from "./logger.ts";
@@ -32,7 +32,7 @@ describeOnPostgres("the app's own database role, on real Postgres", (serverUrl) 
     await admin.unsafe(`grant ${app} to ${owner}`);
     await admin.unsafe(`create database ${name} owner ${owner}`);
     platform = await openPlatform(
-      parseEnv(PlatformEnvSchema, { DATABASE_URL: urlAs(app), MIGRATION_DATABASE_URL: urlAs(owner), SHIP_DELAY_MS: "50" }),
+      parseEnv(PlatformEnvSchema, { DATABASE_URL: urlAs(app), MIGRATION_DATABASE_URL: urlAs(owner), SHIP_DELAY_MS: "50", PERSONAL_DATA_MASTER_KEY: newMasterKeyText() }),
       { service: "test", log: createLogger("test", "silent") },
     );
     await seedDemo(platform.store);

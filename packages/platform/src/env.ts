@@ -26,6 +26,11 @@ export const PlatformEnvSchema = z.object({
     .optional(),
   /** Where the embedded PGlite keeps its data when DATABASE_URL is unset. */
   PGLITE_DIR: z.string().min(1).default(DEFAULT_PGLITE_DIR),
+  /**
+   * 32 random bytes (base64 or hex) that wrap each customer's data key: personal fields are encrypted with those.
+   * Required with DATABASE_URL; on the embedded PGlite it is made once and kept next to the data folder.
+   */
+  PERSONAL_DATA_MASTER_KEY: z.string().min(1).optional(),
   /** How long a confirmed order waits before it ships, in ms. */
   SHIP_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -6,6 +6,7 @@ export { clientAddressResolver } from "./web/client-address.ts";
 export { SHOP_MIGRATIONS, migrateAll } from "./migrations.ts";
 export { allProjections } from "./projections.ts";
 export { createLogger, type Logger } from "./logger.ts";
+export { embeddedMasterKeyFile, enablePersonalData, masterKeyOf, rotateMasterKey, type RotationResult } from "./personal-data.ts";
 export { openPlatform, type OpenPlatformOptions, type Platform } from "./open-platform.ts";
 export { startWorkerServices, type WorkerServices, type WorkerServicesOptions } from "./worker-services.ts";
 export { openWebRuntime, type WebRuntime } from "./web/web-runtime.ts";

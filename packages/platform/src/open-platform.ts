@@ -3,6 +3,7 @@ import { ConfigurationError, createEventStore, openDatabase, type Database, type
 import { grantAppRole, roleOf } from "./database-roles.ts";
 import type { PlatformEnv } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { enablePersonalData } from "./personal-data.ts";
 import { migrateAll, SHOP_MIGRATIONS } from "./migrations.ts";
 import { allProjections } from "./projections.ts";
 
@@ -44,6 +45,7 @@ export async function openPlatform(env: PlatformEnv, options: OpenPlatformOption
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: options.poolSize ?? 10 } : { dataDir: env.PGLITE_DIR });
   try {
     if (!env.MIGRATION_DATABASE_URL) await migrateAll(database, migrations);
+    await enablePersonalData(database, env);
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

@@ -20,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/">Shop</Link>
             {user?.role === "customer" && <Link href="/cart">Cart</Link>}
             {user?.role === "customer" && <Link href="/orders">My orders</Link>}
+            {user?.role === "customer" && <Link href="/account">Account</Link>}
             {user?.role === "admin" && <Link href="/admin">Admin</Link>}
           </nav>
           <div className="who">

@@ -9,6 +9,7 @@ import { adminOrdersRouter } from "./admin/orders.ts";
 import { productsRouter } from "./admin/products.ts";
 import { projectionsRouter } from "./admin/projections.ts";
 import { timeTravelRouter } from "./admin/time-travel.ts";
+import { accountRouter } from "./account.ts";
 import { cartRouter } from "./cart.ts";
 import { catalogRouter } from "./catalog.ts";
 import { ordersRouter } from "./orders.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   cart: cartRouter,
   orders: ordersRouter,
+  account: accountRouter,
   admin: router({
     dashboard: dashboardRouter,
     customers: customersRouter,

@@ -16,6 +16,7 @@ export function specPlanFor(command: ShopCommand, streamId: string): SpecPlan {
   switch (command.type) {
     case "RegisterUser":
     case "ChangeUserEmail":
+    case "ForgetCustomer":
     case "ListProduct":
     case "ChangePrice":
     case "DelistProduct":

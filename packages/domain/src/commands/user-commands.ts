@@ -11,8 +11,15 @@ export const ChangeUserEmailSchema = messageSchema(
   z.object({ userId: IdSchema, email: EmailAddressSchema }),
 );
 
-export const UserCommandSchema = z.discriminatedUnion("type", [RegisterUserSchema, ChangeUserEmailSchema]);
+/** Forgetting twice is not an error: the second time nothing happens. */
+export const ForgetCustomerSchema = messageSchema(
+  "ForgetCustomer",
+  z.object({ userId: IdSchema, requestedBy: z.enum(["customer", "admin"]) }),
+);
+
+export const UserCommandSchema = z.discriminatedUnion("type", [RegisterUserSchema, ChangeUserEmailSchema, ForgetCustomerSchema]);
 
 export type RegisterUser = z.infer<typeof RegisterUserSchema>;
 export type ChangeUserEmail = z.infer<typeof ChangeUserEmailSchema>;
+export type ForgetCustomer = z.infer<typeof ForgetCustomerSchema>;
 export type UserCommand = z.infer<typeof UserCommandSchema>;

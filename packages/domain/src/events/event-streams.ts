@@ -9,6 +9,7 @@ import type { UserEvent } from "./user-events.ts";
 export const EVENT_STREAM_TYPES = {
   UserRegistered: "user",
   UserEmailChanged: "user",
+  CustomerForgotten: "user",
   ProductListed: "product",
   ProductPriceChanged: "product",
   ProductDelisted: "product",

@@ -22,7 +22,7 @@ import {
 } from "./order-events.ts";
 import type { ShopEventType } from "./shop-event.ts";
 import { upcastUserRegisteredV1 } from "./upcasters.ts";
-import { UserEmailChangedSchema, UserRegisteredV1DataSchema, UserRegisteredV2DataSchema } from "./user-events.ts";
+import { CustomerForgottenSchema, UserEmailChangedSchema, UserRegisteredV1DataSchema, UserRegisteredV2DataSchema } from "./user-events.ts";
 
 /**
  * For each event type: its current schema version, the data schema of every version ever written, and an
@@ -33,10 +33,15 @@ export interface EventTypeEntry {
   readonly currentVersion: number;
   readonly versions: Readonly<Record<number, z.ZodType>>;
   readonly upcasters: Readonly<Record<number, (data: never) => unknown>>;
+  /**
+   * The field of the data holding the id of the person (data subject) the event is about, if it is about one:
+   * their personal fields are encrypted with that person's key, and their export lists the event.
+   */
+  readonly subjectField?: string;
 }
 
-function onlyVersion1(schema: { shape: { data: z.ZodType } }): EventTypeEntry {
-  return { currentVersion: 1, versions: { 1: schema.shape.data }, upcasters: {} };
+function onlyVersion1(schema: { shape: { data: z.ZodType } }, subjectField?: string): EventTypeEntry {
+  return { currentVersion: 1, versions: { 1: schema.shape.data }, upcasters: {}, ...(subjectField ? { subjectField } : {}) };
 }
 
 /** `satisfies Record<ShopEventType, …>`: a new event type fails to compile until it is registered here. */
@@ -45,8 +50,10 @@ export const eventRegistry = {
     currentVersion: 2,
     versions: { 1: UserRegisteredV1DataSchema, 2: UserRegisteredV2DataSchema },
     upcasters: { 1: upcastUserRegisteredV1 },
+    subjectField: "userId",
   },
-  UserEmailChanged: onlyVersion1(UserEmailChangedSchema),
+  UserEmailChanged: onlyVersion1(UserEmailChangedSchema, "userId"),
+  CustomerForgotten: onlyVersion1(CustomerForgottenSchema, "userId"),
   ProductListed: onlyVersion1(ProductListedSchema),
   ProductPriceChanged: onlyVersion1(ProductPriceChangedSchema),
   ProductDelisted: onlyVersion1(ProductDelistedSchema),
@@ -55,11 +62,11 @@ export const eventRegistry = {
   StockReserved: onlyVersion1(StockReservedSchema),
   StockReservationRejected: onlyVersion1(StockReservationRejectedSchema),
   StockReleased: onlyVersion1(StockReleasedSchema),
-  ProductAddedToCart: onlyVersion1(ProductAddedToCartSchema),
-  ProductRemovedFromCart: onlyVersion1(ProductRemovedFromCartSchema),
-  CartItemQuantityChanged: onlyVersion1(CartItemQuantityChangedSchema),
-  CartCheckedOut: onlyVersion1(CartCheckedOutSchema),
-  OrderPlaced: onlyVersion1(OrderPlacedSchema),
+  ProductAddedToCart: onlyVersion1(ProductAddedToCartSchema, "userId"),
+  ProductRemovedFromCart: onlyVersion1(ProductRemovedFromCartSchema, "userId"),
+  CartItemQuantityChanged: onlyVersion1(CartItemQuantityChangedSchema, "userId"),
+  CartCheckedOut: onlyVersion1(CartCheckedOutSchema, "userId"),
+  OrderPlaced: onlyVersion1(OrderPlacedSchema, "userId"),
   OrderConfirmed: onlyVersion1(OrderConfirmedSchema),
   OrderRejected: onlyVersion1(OrderRejectedSchema),
   OrderCancelled: onlyVersion1(OrderCancelledSchema),

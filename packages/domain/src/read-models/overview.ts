@@ -5,11 +5,12 @@ import { unreachable } from "../errors/unreachable.ts";
 import type { OrderLine } from "../events/order-line.ts";
 import type { ShopEvent } from "../events/shop-event.ts";
 import type { Money } from "../shared/money.ts";
+import { ERASED, type PersonalValue } from "../shared/personal-data.ts";
 import { lookup, withEntry } from "../shared/records.ts";
 
 export interface OverviewUser {
   readonly userId: string;
-  readonly name: string;
+  readonly name: PersonalValue<string>;
 }
 export interface OverviewOrder {
   readonly orderId: string;
@@ -38,6 +39,10 @@ function evolveOverview(state: Overview, event: ShopEvent): Overview {
         carts: withEntry(state.carts, userId, lookup(state.carts, userId) ?? []),
         orders: withEntry(state.orders, userId, lookup(state.orders, userId) ?? []),
       };
+    }
+    case "CustomerForgotten": {
+      const { userId } = event.data;
+      return { ...state, users: state.users.map((user) => (user.userId === userId ? { userId, name: ERASED } : user)) };
     }
     case "ProductAddedToCart":
       return updateCart(state, event.data.userId, (items) => addToItems(items, event.data.productId, event.data.quantity));

@@ -11,6 +11,7 @@ export function commandStreamOf(command: ShopCommand): string {
   switch (command.type) {
     case "RegisterUser":
     case "ChangeUserEmail":
+    case "ForgetCustomer":
       return streamIds.user(command.data.userId);
     case "ListProduct":
     case "ChangePrice":

@@ -32,6 +32,7 @@ export function routeCommand(states: ShopStates, command: ShopCommand, metadata:
   switch (command.type) {
     case "RegisterUser":
     case "ChangeUserEmail":
+    case "ForgetCustomer":
       return single(userDecider, command, states.user(command.data.userId), { metadata });
     case "ListProduct":
     case "ChangePrice":

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { query } from "../db/database.ts";
 import { ValidationError } from "../errors.ts";
+import { revealEvents } from "../personal-data/protection.ts";
 import { COLUMNS, toEvent, type EventRow } from "../read.ts";
 import type { EventStore } from "../store.ts";
 import type { Checkpoint, StoredEvent } from "../types.ts";
@@ -53,7 +54,7 @@ export async function auditLog(store: EventStore, filter: AuditFilter, before: C
         order by events.tx_id desc, events.position desc`)
     : await query<EventRow>(store.database.db, sql`select ${COLUMNS} from events a ${where}
         order by a.tx_id desc, a.position desc limit ${limit + 1}`);
-  const events = rows.slice(0, limit).map(toEvent);
+  const events = await revealEvents(store.database, store.database.db, rows.slice(0, limit).map(toEvent));
   const last = events[events.length - 1];
   return { events, next: rows.length > limit && last ? { txId: last.txId, position: last.position } : null };
 }
@@ -61,7 +62,7 @@ export async function auditLog(store: EventStore, filter: AuditFilter, before: C
 export async function eventById(store: EventStore, eventId: string): Promise<StoredEvent | null> {
   if (!/^[0-9a-f-]{36}$/i.test(eventId)) return null;
   const [row] = await query<EventRow>(store.database.db, sql`select ${COLUMNS} from events where event_id = ${eventId}::uuid`);
-  return row ? toEvent(row) : null;
+  return row ? (await revealEvents(store.database, store.database.db, [toEvent(row)]))[0]! : null;
 }
 
 /** The events whose causation is this event (a process reacting to it), oldest first. */
@@ -69,7 +70,7 @@ export async function eventsCausedBy(store: EventStore, eventId: string, limit =
   const rows = await query<EventRow>(store.database.db, sql`select ${COLUMNS} from events join (
       select tx_id, position from ${sql.identifier(AUDIT_INDEX)} where causation_id = ${eventId}) caused using (tx_id, position)
     order by events.tx_id, events.position limit ${limit}`);
-  return rows.map(toEvent);
+  return revealEvents(store.database, store.database.db, rows.map(toEvent));
 }
 
 /** Events recorded per minute over the last `minutes` minutes (minutes without events are left out), as indexed. */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { query, type Database } from "../db/database.ts";
 import { START } from "../checkpoint.ts";
+import { revealEvents } from "../personal-data/protection.ts";
 import { readAllPage } from "../read.ts";
 import { applyBatch, type BatchOutcome, type RetryPolicy } from "./apply-batch.ts";
 import { loadCheckpoint, markFailed } from "./checkpoints.ts";
@@ -40,7 +41,7 @@ export async function rebuildStep(database: Database, projection: Projection, ba
   const row = await loadCheckpoint(database.db, name);
   if (!row || row.status === "failed") return false;
   const filter = projection.streamTypes ? { streamTypes: [...projection.streamTypes] } : undefined;
-  const page = await readAllPage(database.db, row.checkpoint, batchSize, filter);
+  const page = await revealEvents(database, database.db, await readAllPage(database.db, row.checkpoint, batchSize, filter));
   if (page.length > 0) {
     const target = { database, projection, checkpointName: name, table: shadowTable };
     const outcome: BatchOutcome = await applyBatch(target, row.checkpoint, page, policy);
@@ -59,7 +60,8 @@ async function swap(database: Database, projection: Projection): Promise<void> {
     for (const table of projection.tables) await tx.execute(sql`lock table ${sql.identifier(table)} in access exclusive mode`);
     const [rebuild] = await query<{ tx_id: string; position: string }>(tx, sql`select tx_id::text, position from projection_checkpoints where name = ${name}`);
     let checkpoint = rebuild ? { txId: Number(rebuild.tx_id), position: Number(rebuild.position) } : START;
-    for (let page = await readAllPage(tx, checkpoint, 1000, filter); page.length > 0; page = await readAllPage(tx, checkpoint, 1000, filter)) {
+    const next = async () => revealEvents(database, tx, await readAllPage(tx, checkpoint, 1000, filter));
+    for (let page = await next(); page.length > 0; page = await next()) {
       await projection.apply(page, { executor: tx, table: shadowTable });
       const last = page[page.length - 1]!;
       checkpoint = { txId: last.txId, position: last.position };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DrizzleDatabase } from "../db/database.ts";
 import { EVENTS_CHANNEL } from "../notifier.ts";
+import { revealEvents } from "../personal-data/protection.ts";
 import { readAllPage, readFilteredPageWithHead } from "../read.ts";
 import { compareCheckpoints } from "../checkpoint.ts";
 import type { EventStore } from "../store.ts";
@@ -76,9 +77,10 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
       worked = (await rebuildStep(database, projection, batchSize * 4, retry)) || worked;
     }
     if (row.status === "failed") return worked;
-    const { events: page, head } = projection.streamTypes
+    const { events: unread, head } = projection.streamTypes
       ? await readFilteredPageWithHead(database.db, row.checkpoint, batchSize, { streamTypes: [...projection.streamTypes] })
       : { events: await readAllPage(database.db, row.checkpoint, batchSize, undefined), head: undefined };
+    const page = await revealEvents(database, database.db, unread);
     let checkpoint = row.checkpoint;
     if (page.length > 0) {
       const target = { database, projection, checkpointName: projection.name, table: (t: string) => t };

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pino } from "pino";
 import { TRPCError } from "@trpc/server";
 import { appRouter, createCallerFactory, createContext } from "@chronicle/api";
+import { newMasterKeyText } from "@chronicle/event-store";
 import { parseEnv } from "../env.ts";
 import { openWebRuntime, type WebRuntime } from "../web/web-runtime.ts";
 import { WebEnvSchema } from "../web/web-env.ts";
@@ -25,8 +26,10 @@ export interface WebHarness {
 /** The web process's whole API over a fresh PGlite (demo seeded, worker services in this process), through createCaller. */
 export async function openWebHarness(env: Record<string, string> = {}): Promise<WebHarness> {
   const dir = mkdtempSync(path.join(tmpdir(), "chronicle-api-"));
+  // On Postgres the master key is a required setting; a test database gets a fresh one unless the test names one.
+  if (env.DATABASE_URL && !env.PERSONAL_DATA_MASTER_KEY) env = { ...env, PERSONAL_DATA_MASTER_KEY: newMasterKeyText() };
   const runtime = await openWebRuntime(
-    parseEnv(WebEnvSchema, { APP_ORIGIN: ORIGIN, SHIP_DELAY_MS: "50", BETTER_AUTH_SECRET: "x".repeat(40), PGLITE_DIR: dir, ...env }),
+    parseEnv(WebEnvSchema, { APP_ORIGIN: ORIGIN, SHIP_DELAY_MS: "50", BETTER_AUTH_SECRET: "x".repeat(40), PGLITE_DIR: path.join(dir, "pglite"), ...env }),
     { log: pino({ level: "silent" }) },
   );
   const { auth } = runtime;

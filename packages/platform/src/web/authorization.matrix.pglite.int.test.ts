@@ -50,6 +50,13 @@ const matrix: Record<string, Row> = {
   "orders.cancel": { input: () => ({ orderId: ordersOfA.cancel }), expect: { ...ownerOnly, customerA: "CONFLICT" } },
   "admin.dashboard.summary": { input: none, expect: adminsOnly },
   "admin.customers.list": { input: none, expect: adminsOnly },
+  "admin.customers.get": { input: () => ({ userId: "1" }), expect: adminsOnly },
+  "admin.customers.export": { input: () => ({ userId: "1" }), expect: adminsOnly },
+  // Really forgets Bob (user 2, whom no other row needs) when the admin's turn comes; the others are refused first.
+  "admin.customers.forget": { input: () => ({ userId: "2" }), expect: adminsOnly },
+  // Access only: a customer's call is refused by its input (confirm must be true), after authorization passed;
+  // deleting an account for real is the accounts test's.
+  "account.deleteMine": { input: () => ({ confirm: false }), expect: { ...customersOnly, customerA: "BAD_REQUEST", customerB: "BAD_REQUEST" } },
   "admin.orders.list": { input: () => ({}), expect: adminsOnly },
   "admin.orders.get": { input: () => ({ orderId: "1001" }), expect: adminsOnly },
   "admin.products.list": { input: none, expect: adminsOnly },

@@ -1,4 +1,4 @@
-import type { CartItem, OrderLine, Overview, OverviewOrder } from "@chronicle/domain";
+import { ERASED, type CartItem, type OrderLine, type Overview, type OverviewOrder } from "@chronicle/domain";
 import { query, type Executor } from "@chronicle/event-store";
 import { sql } from "drizzle-orm";
 import { rmCarts } from "../tables/carts.ts";
@@ -12,7 +12,7 @@ import { rmOverviewUsers } from "../tables/overview-users.ts";
  */
 export async function overview(executor: Executor): Promise<Overview> {
   const [users, carts, orders] = await Promise.all([
-    query<{ user_id: string; name: string }>(
+    query<{ user_id: string; name: string | null }>(
       executor,
       sql`select user_id, name from ${rmOverviewUsers} order by registered_tx_id, registered_position`,
     ),
@@ -32,7 +32,7 @@ export async function overview(executor: Executor): Promise<Overview> {
     ordersOf.set(order.user_id, list);
   }
   return {
-    users: users.map((user) => ({ userId: user.user_id, name: user.name })),
+    users: users.map((user) => ({ userId: user.user_id, name: user.name ?? ERASED })),
     carts: Object.fromEntries(cartOf),
     orders: Object.fromEntries(ordersOf),
   };

@@ -1,4 +1,4 @@
-import { isUserEvent, type UserEvent } from "@chronicle/domain";
+import { isErased, isUserEvent, type UserEvent } from "@chronicle/domain";
 import type { StoredEvent } from "@chronicle/event-store";
 import { unhandled } from "../support/decode.ts";
 import { changedBy } from "../support/provenance.ts";
@@ -26,13 +26,16 @@ function evolveUserRow(row: UserRow | undefined, event: UserEvent, stored: Store
       if (row !== undefined) return row;
       return {
         userId: event.data.userId,
-        name: event.data.name,
+        name: isErased(event.data.name) ? null : event.data.name,
         registeredTxId: stored.txId,
         registeredPosition: stored.position,
         ...changedBy(stored),
       };
     case "UserEmailChanged":
       return row; // the overview shows no email
+    case "CustomerForgotten":
+      // The row stays (the customer's orders still count); only the name goes.
+      return row === undefined ? row : { ...row, name: null, ...changedBy(stored) };
     default:
       return unhandled("overview_users", event);
   }

@@ -9,7 +9,8 @@ export const rmOverviewUsers = pgTable(
   "rm_overview_users",
   {
     userId: text("user_id").primaryKey(),
-    name: text("name").notNull(),
+    /** Null once the customer is forgotten (their name reads as erased). */
+    name: text("name"),
     registeredTxId: bigint("registered_tx_id", { mode: "number" }).notNull(),
     registeredPosition: bigint("registered_position", { mode: "number" }).notNull(),
     ...provenanceColumns(),

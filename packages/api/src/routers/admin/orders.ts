@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { CancelOrderSchema, OrderStatusSchema, streamIds } from "@chronicle/domain";
 import { formatCheckpoint, parseCheckpoint } from "@chronicle/event-store";
-import { getOrder, listAdminOrders } from "@chronicle/projections";
+import { getOrder, listAdminOrders, listCustomers } from "@chronicle/projections";
 import { adminProcedure, router } from "../../trpc/init.ts";
 import { CheckpointSchema } from "../../trpc/read-your-writes.ts";
 
@@ -19,7 +19,11 @@ export const adminOrdersRouter = router({
   get: adminProcedure.input(CancelOrderSchema.shape.data).query(async ({ ctx, input }) => {
     const order = await getOrder(ctx.db, input.orderId);
     if (!order) throw new TRPCError({ code: "NOT_FOUND", message: `no order ${input.orderId}` });
-    const history = await ctx.store.readStream(streamIds.order(input.orderId));
-    return { order, history };
+    const [history, [customer]] = await Promise.all([
+      ctx.store.readStream(streamIds.order(input.orderId)),
+      listCustomers(ctx.db, { userId: order.userId, limit: 1 }),
+    ]);
+    // The customer's name as the read model has it: "erased" once they were forgotten; the order itself stays.
+    return { order, history, customer: customer ? { userId: customer.userId, name: customer.name } : null };
   }),
 });

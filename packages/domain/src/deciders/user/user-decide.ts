@@ -1,7 +1,8 @@
-import type { ChangeUserEmail, RegisterUser, UserCommand } from "../../commands/user-commands.ts";
+import type { ChangeUserEmail, ForgetCustomer, RegisterUser, UserCommand } from "../../commands/user-commands.ts";
 import { DomainError } from "../../errors/domain-error.ts";
 import { unreachable } from "../../errors/unreachable.ts";
 import type { UserEvent } from "../../events/user-events.ts";
+import { isErased } from "../../shared/personal-data.ts";
 import type { UserState } from "./user-state.ts";
 
 export function decideUser(command: UserCommand, state: UserState): readonly UserEvent[] {
@@ -10,13 +11,15 @@ export function decideUser(command: UserCommand, state: UserState): readonly Use
       return registerUser(command, state);
     case "ChangeUserEmail":
       return changeUserEmail(command, state);
+    case "ForgetCustomer":
+      return forgetCustomer(command, state);
     default:
       return unreachable(command);
   }
 }
 
 function registerUser({ data }: RegisterUser, state: UserState): readonly UserEvent[] {
-  if (state.status === "registered") {
+  if (state.status !== "unregistered") {
     throw new DomainError("ALREADY_EXISTS", `User ${data.userId} is already registered`);
   }
   const email = { kind: "known", address: data.email } as const;
@@ -25,6 +28,13 @@ function registerUser({ data }: RegisterUser, state: UserState): readonly UserEv
 
 function changeUserEmail({ data }: ChangeUserEmail, state: UserState): readonly UserEvent[] {
   if (state.status !== "registered") throw new DomainError("NOT_FOUND", `User ${data.userId} is not registered`);
-  if (state.email.kind === "known" && state.email.address === data.email) return [];
+  if (!isErased(state.email) && state.email.kind === "known" && state.email.address === data.email) return [];
   return [{ type: "UserEmailChanged", data: { userId: data.userId, email: data.email } }];
+}
+
+/** Idempotent: forgetting a forgotten customer decides nothing (a retried click, two admins at once). */
+function forgetCustomer({ data }: ForgetCustomer, state: UserState): readonly UserEvent[] {
+  if (state.status === "forgotten") return [];
+  if (state.status !== "registered") throw new DomainError("NOT_FOUND", `User ${data.userId} is not registered`);
+  return [{ type: "CustomerForgotten", data: { userId: data.userId, requestedBy: data.requestedBy } }];
 }

@@ -44,4 +44,26 @@ describe("user decider", () => {
   it("refuses metadata without a valid UTC time: time only comes in through metadata", () => {
     given([]).when(register, { metadata: { now: "yesterday" } }).thenThrows("VALIDATION", /metadata/);
   });
+
+  it("forgets a registered customer once: a second time decides nothing, an unknown one is NOT_FOUND", () => {
+    const forget = { type: "ForgetCustomer", data: { userId: "1", requestedBy: "customer" } } as const;
+    const forgotten = { type: "CustomerForgotten", data: { userId: "1", requestedBy: "customer" } } as const;
+    given([sampleEvents.userRegistered("1")]).when(forget).then([forgotten]);
+    given([sampleEvents.userRegistered("1"), forgotten]).when(forget).thenNothingHappens();
+    given([]).when(forget).thenThrows("NOT_FOUND");
+  });
+
+  it("a forgotten customer cannot change an email or register again", () => {
+    const forgotten = { type: "CustomerForgotten", data: { userId: "1", requestedBy: "admin" } } as const;
+    given([sampleEvents.userRegistered("1"), forgotten])
+      .when({ type: "ChangeUserEmail", data: { userId: "1", email: "new@example.com" } })
+      .thenThrows("NOT_FOUND");
+    given([sampleEvents.userRegistered("1"), forgotten]).when(register).thenThrows("ALREADY_EXISTS");
+  });
+
+  it("an erased email (read after forgetting) is never equal to a new one", () => {
+    const erased = { type: "UserRegistered", data: { userId: "1", name: { erased: true }, email: { erased: true } } } as const;
+    given([erased]).when({ type: "ChangeUserEmail", data: { userId: "1", email: "a@example.org" } })
+      .then([{ type: "UserEmailChanged", data: { userId: "1", email: "a@example.org" } }]);
+  });
 });

@@ -2,6 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatTime } from "~/components/money";
+import { erasedFieldsOf, Personal } from "~/components/personal";
 import { useTRPC } from "~/trpc/react";
 import { auditHref, eventHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
@@ -21,7 +22,7 @@ export function AuditTable({ search, cursor }: { search: AuditSearch; cursor?: s
     <>
       {pager}
       <table data-testid="audit-table">
-        <thead><tr><th>Recorded</th><th>Type</th><th>Stream</th><th>Version</th><th>Actor</th><th>Correlation</th><th /></tr></thead>
+        <thead><tr><th>Recorded</th><th>Type</th><th>Stream</th><th>Version</th><th>Actor</th><th>Correlation</th><th>Personal data</th><th /></tr></thead>
         <tbody>
           {data.events.map((e) => {
             const correlationId = metaText(e.metadata, "correlationId");
@@ -35,6 +36,7 @@ export function AuditTable({ search, cursor }: { search: AuditSearch; cursor?: s
                 <td className="mono small">
                   {correlationId ? <Link href={auditHref({ correlationId })} title="Show every event of this correlation">{correlationId}</Link> : "—"}
                 </td>
+                <td>{erasedFieldsOf(e.data).length > 0 ? <Personal value={{ erased: true }} /> : null}</td>
                 <td className="nowrap"><Link href={eventHref(e.eventId)}>Event →</Link></td>
               </tr>
             );

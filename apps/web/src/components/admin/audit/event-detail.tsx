@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatTime } from "~/components/money";
 import { messageOf } from "~/components/trpc-error";
+import { erasedFieldsOf, Personal } from "~/components/personal";
 import { useTRPC } from "~/trpc/react";
 import { auditHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
@@ -42,6 +43,9 @@ export function EventDetail({ eventId }: { eventId: string }) {
       <div className="admin-columns">
         <div>
           <h2>Data (as stored, schema v{event.schemaVersion})</h2>
+          {erasedFieldsOf(event.data).length > 0 && (
+            <p data-testid="event-erased"><Personal value={{ erased: true }} /> {erasedFieldsOf(event.data).join(", ")}: the person was forgotten, their key destroyed</p>
+          )}
           <pre className="json" data-testid="event-data">{JSON.stringify(event.data, null, 2)}</pre>
         </div>
         <div>

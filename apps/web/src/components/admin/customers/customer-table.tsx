@@ -2,6 +2,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatMoney } from "~/components/money";
+import { Personal } from "~/components/personal";
 import { useTRPC } from "~/trpc/react";
 import { streamIds } from "@chronicle/domain";
 import { provenanceHref, timeTravelHref } from "../links";
@@ -15,8 +16,8 @@ export function CustomerTable() {
       <thead><tr><th>Name</th><th>User id</th><th>Orders</th><th>Spent</th><th>Explain</th></tr></thead>
       <tbody>
         {customers.map((c) => (
-          <tr key={c.userId}>
-            <td>{c.name}</td>
+          <tr key={c.userId} data-testid={`customer-${c.userId}`}>
+            <td data-testid="customer-name"><Link href={`/admin/customers/${encodeURIComponent(c.userId)}`}><Personal value={c.name} /></Link></td>
             <td className="mono">{c.userId}</td>
             <td>{c.orders}</td>
             <td>{formatMoney({ amount: c.spent, currency: "EUR" })}</td>

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatMoney, formatTime } from "~/components/money";
+import { Personal } from "~/components/personal";
 import { messageOf } from "~/components/trpc-error";
 import { useTRPC } from "~/trpc/react";
 import { streamIds } from "@chronicle/domain";
@@ -21,7 +22,10 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       <h1>Order <span className="mono">{order.orderId}</span> <span className={`badge ${order.status}`}>{order.status}</span></h1>
       <div className="card">
         <dl className="facts">
-          <dt>Customer</dt><dd className="mono">{order.userId}</dd>
+          <dt>Customer</dt>
+          <dd data-testid="order-customer">
+            <Link href={`/admin/customers/${encodeURIComponent(order.userId)}`}><Personal value={data.customer?.name} /></Link> <span className="mono muted">{order.userId}</span>
+          </dd>
           <dt>Placed</dt><dd>{formatTime(order.placedAt)}</dd>
           <dt>Updated</dt><dd>{formatTime(order.updatedAt)}</dd>
           <dt>Total</dt><dd>{formatMoney(order.total)}</dd>
@@ -43,7 +47,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       </div>
       <h2>History</h2>
       <table data-testid="order-history">
-        <thead><tr><th>Version</th><th>Type</th><th>Recorded</th><th>Actor</th><th /></tr></thead>
+        <thead><tr><th>Version</th><th>Type</th><th>Recorded</th><th>Actor</th><th>Customer</th><th /></tr></thead>
         <tbody>
           {history.map((e) => (
             <tr key={e.eventId}>
@@ -51,6 +55,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
               <td>{e.type}</td>
               <td>{formatTime(e.recordedAt)}</td>
               <td className="mono">{metaText(e.metadata, "actor") ?? "—"}</td>
+              <td>{typeof e.data.userId === "string" ? <Personal value={data.customer?.name} /> : null}</td>
               <td><Link href={eventHref(e.eventId)}>Event</Link></td>
             </tr>
           ))}

@@ -3,6 +3,7 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { formatMoney, formatTime } from "~/components/money";
+import { Personal } from "~/components/personal";
 import { useTRPC } from "~/trpc/react";
 import { timeTravelHref } from "../links";
 import { ORDER_STATUSES, streamIds, type OrderStatus } from "@chronicle/domain";
@@ -37,7 +38,7 @@ export function OrderTable({ status, cursor }: { status?: OrderStatus; cursor?: 
             {data.orders.map((o) => (
               <tr key={o.orderId}>
                 <td className="mono"><Link href={`/admin/orders/${o.orderId}`}>{o.orderId}</Link></td>
-                <td>{nameOf(o.userId) ?? <span className="mono">{o.userId}</span>}</td>
+                <td>{nameOf(o.userId) !== undefined ? <Personal value={nameOf(o.userId)} /> : <span className="mono">{o.userId}</span>}</td>
                 <td>{formatTime(o.placedAt)}</td>
                 <td>{o.lines.map((l) => `${l.quantity} × ${l.productId}`).join(", ")}</td>
                 <td>{formatMoney(o.total)}</td>

@@ -1,5 +1,6 @@
 import type { OverviewCheckStep } from "@chronicle/api";
 import { formatMoney } from "~/components/money";
+import { Personal } from "~/components/personal";
 
 export type OverviewView = Extract<OverviewCheckStep, { kind: "done" }>["fromLog"];
 
@@ -17,7 +18,7 @@ export function OverviewTable({ overview, testId }: { overview: OverviewView; te
       <tbody>
         {userIds.map((userId) => (
           <tr key={userId} data-testid={`${testId}-user-${userId}`}>
-            <td><strong>{nameOf.get(userId) ?? <span className="muted">(not registered)</span>}</strong> <span className="mono small muted">{userId}</span></td>
+            <td><strong>{nameOf.has(userId) ? <Personal value={nameOf.get(userId)} /> : <span className="muted">(not registered)</span>}</strong> <span className="mono small muted">{userId}</span></td>
             <td className="small">{items(Object.hasOwn(overview.carts, userId) ? overview.carts[userId]! : [])}</td>
             <td className="small">
               {(Object.hasOwn(overview.orders, userId) ? overview.orders[userId]! : []).map((o) => (

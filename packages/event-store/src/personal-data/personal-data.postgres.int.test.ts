@@ -1,0 +1,4 @@
+import { describeOnPostgres } from "../testing/index.ts";
+import { personalDataContract } from "./personal-data.contract.ts";
+
+describeOnPostgres("personal data (crypto-shredding) on Postgres", () => personalDataContract("postgres"));
