@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -53,6 +54,8 @@ export async function startApp(how: "server" | "npm start", env: Record<string, 
       SHIP_DELAY_MS: "500",
       LOG_LEVEL: "warn",
       BETTER_AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+      // With DATABASE_URL the personal-data master key is a required setting (the embedded default makes its own).
+      ...(env.DATABASE_URL && { PERSONAL_DATA_MASTER_KEY: randomBytes(32).toString("base64") }),
       ...env,
     },
   });
@@ -88,6 +91,7 @@ export async function startApp(how: "server" | "npm start", env: Record<string, 
       await exited;
       clearTimeout(killer);
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.master-key`, { force: true });
     },
   };
 }
