@@ -56,14 +56,23 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** The app's server (server.ts, as `npm start` runs it) on a fresh PGlite folder, or on the given Postgres database; resolves once the API answers. */
-export async function startWeb(database: { postgresUrl?: string }): Promise<WebServer> {
+/** A fresh PGlite data folder for one run (the caller removes it, after the baselines have used it too). */
+export function newPgliteDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The app's server (server.ts, as `npm start` runs it) on the given PGlite folder or Postgres database; resolves
+ * once the API answers. With `cpuProfileDir`, node writes a CPU profile of the server there when it stops.
+ */
+export async function startWeb(database: { postgresUrl?: string; pgliteDir: string }, options: { cpuProfileDir?: string; worker?: "inline" | "off" } = {}): Promise<WebServer> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-"));
+  const dataDir = database.pgliteDir;
   const logFile = path.join(os.tmpdir(), `chronicle-bench-web-${database.postgresUrl ? "postgres" : "pglite"}-${port}.log`);
   const log = openSync(logFile, "w");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir] : []), "--import", "tsx", "server.ts"], {
     cwd: web,
     stdio: ["ignore", log, log],
     env: {
@@ -75,7 +84,7 @@ export async function startWeb(database: { postgresUrl?: string }): Promise<WebS
       PGLITE_DIR: dataDir,
       DATABASE_URL: database.postgresUrl ?? "",
       // On Postgres the web app would otherwise expect a separate worker process: keep this run self-contained.
-      WORKER: "inline",
+      WORKER: options.worker ?? "inline",
       LOG_LEVEL: "warn",
       // One shopper per connection needs more sign-ups a minute than better-auth's default limit of 10.
       AUTH_ATTEMPTS_PER_MINUTE: "10000",
@@ -101,7 +110,6 @@ export async function startWeb(database: { postgresUrl?: string }): Promise<WebS
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
