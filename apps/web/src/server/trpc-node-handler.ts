@@ -40,7 +40,8 @@ export function createTrpcNodeHandler(runtime: () => Promise<WebRuntime>) {
       router: appRouter,
       // The checks above ran; tRPC's own: no GET mutations, no form bodies (the JSON check already refused them).
       allowMethodOverride: false,
-      createContext: () => createContext(services.services, headersOf(request)),
+      // A renewed session cookie cache (after a database lookup) goes back to the browser with the answer.
+      createContext: () => createContext(services.services, headersOf(request), { setCookie: (cookie) => response.appendHeader("set-cookie", cookie) }),
       onError: ({ error, path: procedure }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") services.services.log.error({ path: procedure, err: error.cause ?? error }, "tRPC request failed");
       },
