@@ -39,7 +39,9 @@ export async function openLoopAddToCart(origin: string, cookies: string[], rate:
             latencies.push(performance.now() - due);
             if (res.statusCode !== 200) {
               non2xx++;
-              const reason = `${res.statusCode} ${Buffer.concat(chunks).toString("utf8").slice(0, 100)}`;
+              // By status and the message's start (stream ids and versions left out, so that like counts with like).
+              const message = Buffer.concat(chunks).toString("utf8").replace(/stream \S+/g, "stream …").replace(/\d+/g, "n");
+              const reason = `${res.statusCode} ${message.slice(0, 80)}`;
               refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
             }
             resolve();
