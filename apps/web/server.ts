@@ -3,6 +3,8 @@
  * handler never sees. It writes the client's address (the peer, or behind TRUSTED_PROXIES the right-most untrusted
  * X-Forwarded-For hop) into every request, over whatever the client sent, so rate limits and sessions key on an
  * address a client cannot choose. `npm start`, the e2e suite and docker-compose run this instead of `next start`.
+ * It also serves /api/trpc itself, ahead of Next's router (src/server/trpc-node-handler.ts): the API's requests
+ * skip Next's routing and rendering machinery, which cost them most of their time (measured: apps/web/bench).
  */
 import { createServer } from "node:http";
 import next from "next";
@@ -10,6 +12,8 @@ import { clientAddressResolver } from "@chronicle/platform/web-server";
 import { CLIENT_ADDRESS_HEADER } from "@chronicle/api/client-address";
 import { markClientAddressServer } from "./src/server/client-address-mark.ts";
 import { loadWebEnv } from "./src/server/env.ts";
+import { sharedRuntime } from "./src/server/shared-runtime.ts";
+import { createTrpcNodeHandler } from "./src/server/trpc-node-handler.ts";
 
 const env = loadWebEnv();
 const addressOf = clientAddressResolver(env.TRUSTED_PROXIES);
@@ -17,6 +21,7 @@ const app = next({ dev: process.argv.includes("--dev"), dir: import.meta.dirname
 const handle = app.getRequestHandler();
 await app.prepare();
 markClientAddressServer();
+const handleTrpc = createTrpcNodeHandler(sharedRuntime);
 
 const server = createServer((request, response) => {
   const address = addressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"]);
@@ -30,6 +35,14 @@ const server = createServer((request, response) => {
     if (status === 413) response.setHeader("connection", "close");
     return writeHead(status, ...rest);
   }) as typeof response.writeHead;
+  if (request.url?.startsWith("/api/trpc/")) {
+    handleTrpc(request, response).catch((error: unknown) => {
+      console.error("tRPC request failed outside tRPC", error);
+      if (!response.headersSent) response.writeHead(500, { "content-type": "application/json" });
+      response.end(JSON.stringify({ error: { message: "internal error" } }));
+    });
+    return;
+  }
   void handle(request, response);
 });
 server.listen(env.PORT, () => console.log(`web: listening on port ${env.PORT}`));

@@ -56,14 +56,40 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** The app's server (server.ts, as `npm start` runs it) on a fresh PGlite folder, or on the given Postgres database; resolves once the API answers. */
-export async function startWeb(database: { postgresUrl?: string }): Promise<WebServer> {
+/** The worker (apps/worker, as `npm start` runs it on Postgres), its output into the web server's log file. */
+function startWorker(postgresUrl: string, log: number): { stop(): Promise<void> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: path.join(root, "apps", "worker"),
+    stdio: ["ignore", log, log],
+    env: { ...process.env, DATABASE_URL: postgresUrl, LOG_LEVEL: "warn" },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    async stop() {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** A fresh PGlite data folder for one run (the caller removes it, after the baselines have used it too). */
+export function newPgliteDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The app's server (server.ts, as `npm start` runs it) on the given PGlite folder or Postgres database; resolves
+ * once the API answers. With `cpuProfileDir`, node writes a CPU profile of the server there when it stops.
+ */
+export async function startWeb(database: { postgresUrl?: string; pgliteDir: string }, options: { cpuProfileDir?: string; worker?: "inline" | "off" } = {}): Promise<WebServer> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-"));
+  const dataDir = database.pgliteDir;
   const logFile = path.join(os.tmpdir(), `chronicle-bench-web-${database.postgresUrl ? "postgres" : "pglite"}-${port}.log`);
   const log = openSync(logFile, "w");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir] : []), "--import", "tsx", "server.ts"], {
     cwd: web,
     stdio: ["ignore", log, log],
     env: {
@@ -74,8 +100,8 @@ export async function startWeb(database: { postgresUrl?: string }): Promise<WebS
       PORT: String(port),
       PGLITE_DIR: dataDir,
       DATABASE_URL: database.postgresUrl ?? "",
-      // On Postgres the web app would otherwise expect a separate worker process: keep this run self-contained.
-      WORKER: "inline",
+      // PGlite: the worker's services in the web process, as always. Postgres: a worker process of its own (below).
+      ...(options.worker && { WORKER: options.worker }),
       LOG_LEVEL: "warn",
       // One shopper per connection needs more sign-ups a minute than better-auth's default limit of 10.
       AUTH_ATTEMPTS_PER_MINUTE: "10000",
@@ -83,6 +109,9 @@ export async function startWeb(database: { postgresUrl?: string }): Promise<WebS
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // On Postgres production runs the worker as a process of its own next to the web server (tooling/scripts/start.mjs):
+  // so does the bench, unless told to run it inline or not at all.
+  const worker = database.postgresUrl && !options.worker ? startWorker(database.postgresUrl, log) : undefined;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode} before it was ready`);
@@ -101,7 +130,7 @@ export async function startWeb(database: { postgresUrl?: string }): Promise<WebS
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
-      rmSync(dataDir, { recursive: true, force: true });
+      await worker?.stop();
     },
   };
 }

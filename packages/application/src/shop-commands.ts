@@ -1,4 +1,4 @@
-import { CommandMetadataSchema, commandStreamOf, DomainError, parseCommand, routeCommand, toVersionedEvent, upcast } from "@chronicle/domain";
+import { CommandMetadataSchema, commandStreamOf, DomainError, parseCommand, routeCommand, streamsReadBy, toVersionedEvent, upcast } from "@chronicle/domain";
 import type { CommandMetadata, StreamType } from "@chronicle/domain";
 import { createCommandHandler, type EventStore, type HandleCommandResult } from "@chronicle/event-store";
 import { DEFAULT_SNAPSHOT_EVERY, shopStreamModels } from "./shop-models.ts";
@@ -45,6 +45,8 @@ export function createShopCommands(store: EventStore, options: ShopCommandsOptio
         commandId,
         // Every shop command is kept, with a made id when the caller gave none: each event leads to its command.
         record: { type: command.type, data: command.data, metadata: definedOnly(meta.data) },
+        // Loaded together before deciding: the decision then runs once instead of once per stream it reads.
+        reads: (state) => streamsReadBy(shopStatesOver(state), command),
         decide: (state) =>
           routeCommand(shopStatesOver(state), command, meta.data).map(({ streamId, events }) => ({
             streamId,

@@ -219,3 +219,4 @@ export type { ScheduledCommand } from "./demo/scheduled-command.ts";
 // Application wiring: which decider a command goes to and which streams it reads
 export { routeCommand, type ShopStates } from "./routing/route-command.ts";
 export { commandStreamOf } from "./routing/command-stream.ts";
+export { streamsReadBy } from "./routing/streams-read.ts";

@@ -5,7 +5,7 @@ import { START } from "./checkpoint.ts";
 import type { Checkpoint, EventFilter, ReadStreamOptions, StoredEvent } from "./types.ts";
 
 // Careful: output names equal column names, so ORDER BY must qualify (events.tx_id), or it sorts the text alias.
-const COLUMNS_TEXT = `event_id::text as event_id, stream_id, stream_type, stream_version, position,
+export const COLUMNS_TEXT = `event_id::text as event_id, stream_id, stream_type, stream_version, position,
   tx_id::text as tx_id, type, schema_version, data, metadata,
   to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at`;
 export const COLUMNS = sql.raw(COLUMNS_TEXT);

@@ -2,6 +2,9 @@ import { startProjectionRunner, type ProjectionRunner } from "@chronicle/event-s
 import { startOutboxSender } from "@chronicle/fulfillment";
 import type { Platform } from "./open-platform.ts";
 
+/** See startWorkerServices. */
+export const PGLITE_REST_BETWEEN_ROUNDS_MS = 100;
+
 export interface WorkerServicesOptions {
   /** Shown as the leader of what this instance applies (default: a random runner id). */
   instanceId?: string;
@@ -22,6 +25,9 @@ export interface WorkerServices {
 export function startWorkerServices(platform: Platform, options: WorkerServicesOptions = {}): WorkerServices {
   const { store, log, projections } = platform;
   const runner = startProjectionRunner(store, projections, {
+    // PGlite is one connection for the requests and the projections alike: rounds pause between them so that
+    // requests are not queued behind one round per command (measured: apps/web/bench, open loop on PGlite).
+    ...(platform.database.driver === "pglite" && { restBetweenRoundsMs: PGLITE_REST_BETWEEN_ROUNDS_MS }),
     ...(options.instanceId && { instanceId: options.instanceId }),
     ...(options.pollIntervalMs && { pollIntervalMs: options.pollIntervalMs }),
     log: (message, fields) => log.info(fields ?? {}, message),

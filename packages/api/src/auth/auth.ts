@@ -17,6 +17,13 @@ export interface AuthOptions {
 export type Role = "customer" | "admin";
 
 /**
+ * How long the signed session cookie cache vouches for a session without a database lookup. A session signed out
+ * on another device, or a role changed in the database, reaches a shopper's requests within this time (signing out
+ * in the browser itself removes the cache with the session); the admin's procedures check the database every time.
+ */
+export const SESSION_CACHE_SECONDS = 5 * 60;
+
+/**
  * better-auth over the shop's own database: hashed passwords, database sessions in cookies, rate limits per client
  * address. A new customer account is also a new user in the shop's domain, so the two must agree:
  * - what the domain would refuse (a name or email its schemas reject) is refused before the account is written;
@@ -38,7 +45,8 @@ export function createAuth(store: EventStore, options: AuthOptions) {
         role: { type: "string", required: false, defaultValue: "customer", input: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // The session cache: a signed cookie holding the session and user, so a request needs no session lookup.
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS } },
     disabledPaths: ["/update-user"],
     rateLimit: {
       enabled: true,

@@ -23,7 +23,13 @@ export interface ApiServices {
 }
 
 export interface Context extends ApiServices {
+  /**
+   * Who is signed in, from better-auth's signed session cookie cache when it is fresh (no database lookup; see
+   * SESSION_CACHE_SECONDS), else from the database.
+   */
   user: SessionUser | null;
+  /** Who is signed in according to the database, whatever the cookie cache says: for the admin's procedures. */
+  checkedUser(): Promise<SessionUser | null>;
   /** From the request's x-correlation-id (when it is a sane id) or new: it travels into every event. */
   correlationId: string;
   /** The clock, injected: tests pin it. */
@@ -32,13 +38,29 @@ export interface Context extends ApiServices {
 
 const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,100}$/;
 
-/** Per request: who is signed in (better-auth's session cookie), and the correlation id. */
-export async function createContext(services: ApiServices, headers: Headers): Promise<Context> {
-  const session = await services.auth.api.getSession({ headers });
-  const header = headers.get("x-correlation-id");
-  const user = session?.user
+type Session = Awaited<ReturnType<ApiServices["auth"]["api"]["getSession"]>>;
+
+function userOf(session: Session): SessionUser | null {
+  return session?.user
     ? { id: session.user.id, name: session.user.name, email: session.user.email, role: ((session.user as { role?: string }).role === "admin" ? "admin" : "customer") as Role }
     : null;
+}
+
+export interface CreateContextOptions {
+  /**
+   * Receives each Set-Cookie the session lookup asks for (a renewed cookie cache after a database lookup, or its
+   * removal), for callers that can answer with cookies (the API); server components cannot, and leave it out.
+   */
+  setCookie?(value: string): void;
+}
+
+/** Per request: who is signed in (better-auth's session cookie), and the correlation id. */
+export async function createContext(services: ApiServices, headers: Headers, options: CreateContextOptions = {}): Promise<Context> {
+  const { headers: answer, response: session } = await services.auth.api.getSession({ headers, returnHeaders: true });
+  if (options.setCookie) for (const cookie of answer.getSetCookie()) options.setCookie(cookie);
+  const header = headers.get("x-correlation-id");
+  const user = userOf(session);
+  let checked: Promise<SessionUser | null> | undefined;
   return {
     store: services.store,
     db: services.db,
@@ -46,6 +68,7 @@ export async function createContext(services: ApiServices, headers: Headers): Pr
     projections: services.projections,
     log: services.log,
     user,
+    checkedUser: () => (checked ??= services.auth.api.getSession({ headers, query: { disableCookieCache: true } }).then(userOf)),
     correlationId: header && CORRELATION_ID.test(header) ? header : randomUUID(),
     now: () => new Date().toISOString(),
   };

@@ -53,6 +53,36 @@ export function commandHandlerContract(driver: TestDriver): void {
       expect(second).toMatchObject({ checkpoint: second.appended[0]!.checkpoint, attempts: 1, duplicate: false });
     });
 
+    it("loads what `reads` names before deciding, in rounds, and then decides once", async () => {
+      const first = `counter-${id("r")}` as const;
+      const second = `tally-${id("r")}` as const;
+      await store.append(first, [incremented(2)]);
+      await store.append(second, [incremented(7)]);
+      const handler = handlerOf();
+      const named: string[][] = [];
+      let decisions = 0;
+      const result = await handler.handle({
+        // The second stream is named only once the first is loaded (its value is 2, not the stand-in's 0).
+        reads: (state) => {
+          const streams = state(first).value === 2 ? [first, second] : [first];
+          named.push(streams);
+          return streams;
+        },
+        decide: (state) => {
+          decisions++;
+          return [{ streamId: first, events: [incremented(state(first).value + state(second).value)] }];
+        },
+      });
+      expect(named).toEqual([[first], [first, second], [first, second]]);
+      expect(decisions).toBe(1);
+      expect(result.appended[0]!.nextExpectedVersion).toBe(2);
+      // A stream `reads` leaves out is still loaded when the decision asks for it.
+      let asked = 0;
+      await handler.handle({ reads: () => [], decide: (state) => (asked++, [{ streamId: second, events: [incremented(state(second).value)] }]) });
+      expect(asked).toBe(2);
+      expect(await store.streamVersion(second)).toBe(2);
+    });
+
     it("appends nothing when the decision is empty", async () => {
       const stream = `counter-${id("b")}` as const;
       const result = await handlerOf().handle({ decide: (state) => (state(stream).value > 10 ? [{ streamId: stream, events: [incremented(1)] }] : []) });

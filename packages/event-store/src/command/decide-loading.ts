@@ -24,7 +24,9 @@ export async function decideLoading<E, M extends StreamModels<E>>(
   read: (event: StoredEvent) => E,
   decide: (state: StateReader<M>) => readonly StreamDecision[],
   loaded: Map<string, LoadedStream>,
+  reads?: (state: StateReader<M>) => readonly string[],
 ): Promise<readonly StreamDecision[]> {
+  if (reads) await preload(store, models, read, reads, loaded);
   const reader = ((streamId: string) => {
     const stream = loaded.get(streamId);
     if (!stream) throw new StreamNotLoaded(streamId);
@@ -40,6 +42,29 @@ export async function decideLoading<E, M extends StreamModels<E>>(
       }
       loaded.set(signal.streamId, await loadStream(store, signal.streamId, modelFor(models, signal.streamId), read));
     }
+  }
+}
+
+/**
+ * Loads, in parallel rounds, the streams `reads` names (see `Command.reads`): a stream not loaded yet reads as its
+ * model's initial state, so a round can name what depends on another stream only once that one is loaded.
+ */
+async function preload<E, M extends StreamModels<E>>(
+  store: EventStore,
+  models: M,
+  read: (event: StoredEvent) => E,
+  reads: (state: StateReader<M>) => readonly string[],
+  loaded: Map<string, LoadedStream>,
+): Promise<void> {
+  const standIn = ((streamId: string) => loaded.get(streamId)?.state ?? modelFor(models, streamId).initialState()) as StateReader<M>;
+  for (;;) {
+    const wanted = [...new Set(reads(standIn))].filter((streamId) => !loaded.has(streamId));
+    if (wanted.length === 0) return;
+    if (loaded.size + wanted.length > MAX_STREAMS_PER_COMMAND) {
+      throw new ValidationError(`a command may read at most ${MAX_STREAMS_PER_COMMAND} streams`, "command");
+    }
+    const states = await Promise.all(wanted.map((streamId) => loadStream(store, streamId, modelFor(models, streamId), read)));
+    wanted.forEach((streamId, i) => loaded.set(streamId, states[i]!));
   }
 }
 

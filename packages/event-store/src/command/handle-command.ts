@@ -47,7 +47,7 @@ export function createCommandHandler<E, M extends StreamModels<E>>(
         const loaded = new Map<string, LoadedStream>();
         let outcome: CommandOutcome | undefined;
         try {
-          const decisions = await decideLoading(store, streamTypes, read, command.decide, loaded);
+          const decisions = await decideLoading(store, streamTypes, read, command.decide, loaded, command.reads);
           const writes = decisions.filter((d) => d.events.length > 0);
           // Without an id there is nothing to record; with one, even "nothing to do" is the answer to repeat.
           const recording = recordedId ? { commandId: recordedId, idempotent: commandId !== undefined, recordJson, loaded } : undefined;

@@ -36,6 +36,14 @@ export interface Command<M> {
    * is loaded, and again from scratch after a concurrency conflict, so it must not have side effects.
    */
   decide(state: StateReader<M>): readonly StreamDecision[];
+  /**
+   * Optional, pure: the streams the decision will read, so that they are loaded together (in parallel) before it
+   * runs, instead of one after another as it asks for them. It may read states to name further streams (an order's
+   * products are in its cart): a stream not loaded yet then reads as its model's initial state, and the streams it
+   * names are loaded in rounds until it names no new one. Only what is loaded depends on it, never what is decided:
+   * a stream it leaves out is still loaded when the decision asks for it, and one it names in vain costs a read.
+   */
+  reads?(state: StateReader<M>): readonly string[];
   /** Merged into every event's metadata (correlation, causation, actor); an event's own metadata wins. */
   metadata?: EventMetadata;
   maxAttempts?: number;

@@ -21,6 +21,12 @@ export interface ProjectionRunnerOptions {
   retry?: RetryPolicy;
   /** How often a runner that leads nothing tries to take over a projection. */
   takeoverIntervalMs?: number;
+  /**
+   * A pause after a round that applied something, before the next (default 0). On a database of one connection
+   * (PGlite) every round's reads and transactions hold the requests back; pausing lets them through, and the next
+   * round takes what arrived meanwhile in one batch instead of one round per command.
+   */
+  restBetweenRoundsMs?: number;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -55,6 +61,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const takeoverIntervalMs = options.takeoverIntervalMs ?? 1000;
+  const restBetweenRoundsMs = options.restBetweenRoundsMs ?? 0;
   const retry = options.retry ?? { attempts: 3, baseDelayMs: 100 };
   const log = options.log ?? (() => {});
   const led = new Set<string>();
@@ -149,6 +156,7 @@ export function startProjectionRunner(store: EventStore, projections: readonly P
           }
         }
         if (!worked) await waker.sleep(led.size < projections.length ? Math.min(pollIntervalMs, takeoverIntervalMs) : pollIntervalMs);
+        else if (restBetweenRoundsMs > 0 && !waker.stopped) await new Promise((resolve) => setTimeout(resolve, restBetweenRoundsMs));
       }
     } finally {
       await unlisten();

@@ -21,7 +21,7 @@ async function handler(request: Request): Promise<Response> {
     router: appRouter,
     // The web's own checks ran above; tRPC's: no GET mutations, no form bodies (the JSON check already refused them).
     allowMethodOverride: false,
-    createContext: () => createContext(runtime.services, req.headers),
+    createContext: ({ resHeaders }) => createContext(runtime.services, req.headers, { setCookie: (cookie) => resHeaders.append("set-cookie", cookie) }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR") runtime.services.log.error({ path, err: error.cause ?? error }, "tRPC request failed");
     },
