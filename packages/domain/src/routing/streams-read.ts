@@ -13,6 +13,7 @@ export function streamsReadBy(states: Pick<ShopStates, "cart">, command: ShopCom
   switch (command.type) {
     case "RegisterUser":
     case "ChangeUserEmail":
+    case "ForgetCustomer":
       return [streamIds.user(command.data.userId)];
     case "ListProduct":
     case "ChangePrice":
