@@ -7,6 +7,7 @@ export { createCallerFactory } from "./trpc/init.ts";
 export { fieldErrorsOf, readableIssues } from "./trpc/errors.ts";
 export { READ_YOUR_WRITES_TIMEOUT_MS } from "./trpc/read-your-writes.ts";
 export { createAuth, SESSION_CACHE_SECONDS, type Auth, type AuthOptions, type Role } from "./auth/auth.ts";
+export { followClosedAccounts, type ClosedAccounts, type FollowClosedAccountsOptions } from "./auth/closed-accounts.ts";
 export { authMigrationSet } from "./auth/migrations.ts";
 export { CLIENT_ADDRESS_HEADER } from "./auth/client-address-header.ts";
 export { demoAccounts, seedDemoAccounts, type DemoAccount } from "./auth/demo-accounts.ts";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
+import type { ClosedAccounts } from "../auth/closed-accounts.ts";
 import type { DrizzleDatabase, EventStore, Projection } from "@chronicle/event-store";
 import type { Auth, Role } from "../auth/auth.ts";
 
@@ -20,6 +21,8 @@ export interface ApiServices {
   /** Every async projection of the system, whoever runs them: for status and the admin's actions. */
   readonly projections: readonly Projection[];
   readonly log: Logger;
+  /** Accounts closed by forgetting their customer: a cached session of one of them is no session. */
+  readonly closedAccounts: ClosedAccounts;
 }
 
 export interface Context extends ApiServices {
@@ -59,7 +62,9 @@ export async function createContext(services: ApiServices, headers: Headers, opt
   const { headers: answer, response: session } = await services.auth.api.getSession({ headers, returnHeaders: true });
   if (options.setCookie) for (const cookie of answer.getSetCookie()) options.setCookie(cookie);
   const header = headers.get("x-correlation-id");
-  const user = userOf(session);
+  const cached = userOf(session);
+  // The cookie cache cannot know that the account was closed since it was signed; the set can.
+  const user = cached && services.closedAccounts.has(cached.id) ? null : cached;
   let checked: Promise<SessionUser | null> | undefined;
   return {
     store: services.store,
@@ -67,6 +72,7 @@ export async function createContext(services: ApiServices, headers: Headers, opt
     auth: services.auth,
     projections: services.projections,
     log: services.log,
+    closedAccounts: services.closedAccounts,
     user,
     checkedUser: () => (checked ??= services.auth.api.getSession({ headers, query: { disableCookieCache: true } }).then(userOf)),
     correlationId: header && CORRELATION_ID.test(header) ? header : randomUUID(),

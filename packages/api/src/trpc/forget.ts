@@ -28,6 +28,7 @@ export async function forgetThroughApi(ctx: Context, userId: string, requestedBy
     commandId: `server:forget:${userId}`,
   });
   const accountClosed = await closeAccount(ctx.db, userId);
+  ctx.closedAccounts.add(userId);
   const checkpoint = result.command.checkpoint;
   if (checkpoint) await waitForProjections(ctx.store, PERSONAL_PROJECTIONS, checkpoint, { timeoutMs: 10_000 });
   const compaction = await compactPersonalDataTables(ctx.db, ctx.store.database.driver);

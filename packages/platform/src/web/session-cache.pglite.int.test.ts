@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { demoAccounts } from "@chronicle/api";
+import { forgetCustomer } from "@chronicle/application";
 import { codeOf, openWebHarness, ORIGIN, type WebHarness } from "../testing/web-harness.ts";
 
 let h: WebHarness;
@@ -63,5 +64,18 @@ describe("sessions from the signed cookie cache", () => {
     }
     await db.execute(sql`delete from auth_session where user_id = (select id from auth_user where email = ${admin.email})`);
     expect(await codeOf((await h.caller(cookies)).admin.customers.list())).toBe("UNAUTHORIZED");
+  });
+
+  it("a customer forgotten by another process: their cached session is no session once the log says so", async () => {
+    const cookies = await h.signUp("Elsewhere Shopper", "elsewhere-shopper@example.com");
+    const userId = (await (await h.caller(cookies)).session.me())!.id;
+    // Another process (another web server, the CLI) records the forget and deletes the account: this process's
+    // API was not called, and the cookie cache still vouches for the session …
+    await forgetCustomer(h.runtime.platform.store, userId, "admin", { now: new Date().toISOString(), correlationId: "elsewhere", actor: "admin:other", commandId: `server:forget:${userId}` });
+    await h.runtime.platform.database.db.execute(sql`delete from auth_user where id = ${userId}`);
+    // … until the next look at the log (a poll every second; called here so the test does not wait on a clock).
+    await h.runtime.services.closedAccounts.refresh();
+    expect(await (await h.caller(cookies)).session.me()).toBeNull();
+    expect(await codeOf((await h.caller(cookies)).cart.get())).toBe("UNAUTHORIZED");
   });
 });

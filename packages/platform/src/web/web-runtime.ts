@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createAuth, seedDemoAccounts, type ApiServices, type Auth } from "@chronicle/api";
+import { createAuth, followClosedAccounts, seedDemoAccounts, type ApiServices, type Auth } from "@chronicle/api";
 import { seedDemo } from "@chronicle/application";
 import type { Logger } from "../logger.ts";
 import { openPlatform, type Platform } from "../open-platform.ts";
@@ -38,15 +38,17 @@ export async function openWebRuntime(env: WebEnv, options: { log?: Logger } = {}
       for (const a of accounts) log.info({ email: a.email, password: a.password, role: a.role }, "demo sign-in created");
     }
     const runsWorker = env.WORKER ? env.WORKER === "inline" : database.driver === "pglite";
+    const closedAccounts = await followClosedAccounts(store, { log });
     const worker = runsWorker ? startWorkerServices(platform) : null;
     log.info({ driver: database.driver, worker: runsWorker ? "in this process" : "separate process" }, "runtime ready");
     return {
       platform,
       auth,
-      services: { store, db: database.db, auth, projections: platform.projections, log },
+      services: { store, db: database.db, auth, projections: platform.projections, log, closedAccounts },
       worker,
       origins: env.APP_ORIGIN,
       async close() {
+        closedAccounts.stop();
         await worker?.stop();
         await platform.close();
       },
