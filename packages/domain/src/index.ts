@@ -1,4 +1,5 @@
 // Errors
+export { parseOrThrow } from "./errors/parse.ts";
 export { DomainError, DOMAIN_ERROR_CODES, isDomainError, type DomainErrorCode, type DomainIssue } from "./errors/domain-error.ts";
 
 // Shared vocabulary
@@ -22,6 +23,7 @@ export {
 export { CurrencySchema, PriceSchema, MoneySchema, MAX_PRICE_AMOUNT, type Price, type Money } from "./shared/money.ts";
 export { streamIds, parseStreamId, isStreamType, STREAM_TYPES, type StreamType } from "./shared/stream-ids.ts";
 export { CommandMetadataSchema, type CommandMetadata } from "./shared/metadata.ts";
+export { messageSchema } from "./shared/message.ts";
 
 // Events
 export {
@@ -103,7 +105,7 @@ export {
   currentSchemaVersion,
   type EventTypeEntry,
 } from "./events/registry.ts";
-export { upcast, toVersionedEvent, type VersionedEvent } from "./events/upcast.ts";
+export { upcast, upcastWith, toVersionedEvent, type VersionedEvent } from "./events/upcast.ts";
 export { parseEvent } from "./events/parse-event.ts";
 
 // Commands
