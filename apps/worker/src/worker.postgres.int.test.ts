@@ -9,7 +9,7 @@ import { allProjections, migrateAll } from "@chronicle/platform";
 import { shopProjections } from "@chronicle/projections";
 import { spawnWorker, type WorkerProcess } from "./worker-process.fixture.ts";
 
-const all = allProjections(50);
+const all = allProjections();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {

@@ -82,13 +82,19 @@ export {
   OrderRejectedSchema,
   OrderCancelledSchema,
   OrderShippedSchema,
+  OrderDeliveredSchema,
   OrderEventSchema,
+  ConfirmedLineSchema,
+  CarrierSchema,
+  TrackingNumberSchema,
   type OrderPlaced,
   type OrderConfirmed,
   type OrderRejected,
   type OrderCancelled,
   type OrderShipped,
+  type OrderDelivered,
   type OrderEvent,
+  type ConfirmedLine,
 } from "./events/order-events.ts";
 export { ShopEventSchema, type ShopEvent, type ShopEventType, type EventOfType } from "./events/shop-event.ts";
 export {
@@ -150,12 +156,14 @@ export {
   ConfirmOrderSchema,
   RejectOrderSchema,
   ShipOrderSchema,
+  MarkOrderDeliveredSchema,
   OrderCommandSchema,
   type PlaceOrder,
   type CancelOrder,
   type ConfirmOrder,
   type RejectOrder,
   type ShipOrder,
+  type MarkOrderDelivered,
   type OrderCommand,
 } from "./commands/order-commands.ts";
 export {

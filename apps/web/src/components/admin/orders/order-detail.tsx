@@ -26,6 +26,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <dt>Updated</dt><dd>{formatTime(order.updatedAt)}</dd>
           <dt>Total</dt><dd>{formatMoney(order.total)}</dd>
           {order.rejectionReason && <><dt>Rejected because</dt><dd>{order.rejectionReason}</dd></>}
+          {order.trackingNumber && <><dt>Parcel</dt><dd>{order.carrier} · <span className="mono">{order.trackingNumber}</span></dd></>}
         </dl>
         <table style={{ marginTop: ".8rem" }}>
           <thead><tr><th>Product</th><th>Quantity</th><th>Unit price</th></tr></thead>
