@@ -26,6 +26,9 @@ function gate(name, command, args) {
 if (env.CI === "true" && !env.DATABASE_URL) {
   console.log("Under CI the Postgres suites are mandatory: DATABASE_URL is not set, so they will fail.");
 }
+if (env.CI === "true" && !env.NATS_URL) {
+  console.log("Under CI the NATS suites are mandatory: NATS_URL is not set, so they will fail.");
+}
 // One ESLint process over the whole tree: on a fresh clone (no turbo cache) it is faster than one per package.
 gate("lint", "pnpm", ["exec", "eslint", "--max-warnings=0", "."]);
 gate("typecheck", "pnpm", ["run", "typecheck"]);

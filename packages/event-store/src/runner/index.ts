@@ -13,3 +13,7 @@ export {
   type ProjectionStatus,
 } from "./admin.ts";
 export { readHold, type ReadBlocker, type ReadHold } from "./read-hold.ts";
+// The building blocks of leadership and checkpoints, for other log followers (the messaging relay) that keep the
+// same rules: a compare-and-set checkpoint, one leader per name by advisory lock, takeover when it dies.
+export { tryLead, resign, backendId } from "./leadership.ts";
+export { ensureCheckpoint, loadCheckpoint, advanceCheckpoint, heartbeat, markFailed, type CheckpointRow } from "./checkpoints.ts";
