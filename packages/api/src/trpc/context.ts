@@ -1,3 +1,6 @@
+import type { TRPCClient } from "@trpc/client";
+import type { Transport } from "@chronicle/messaging";
+import type { ShippingRouter } from "@chronicle/shipping";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { DrizzleDatabase, EventStore, Projection } from "@chronicle/event-store";
@@ -20,7 +23,13 @@ export interface ApiServices {
   /** Every async projection of the system, whoever runs them: for status and the admin's actions. */
   readonly projections: readonly Projection[];
   readonly log: Logger;
+  /** The shipping service's typed client (its own API, over HTTP or local); null when this process has none. */
+  readonly shipping: ShippingClient | null;
+  /** The integration side: the transport (stats, dead letters) and the store whose relay to report on. */
+  readonly integration: { readonly transport: Transport; readonly store: EventStore } | null;
 }
+
+export type ShippingClient = TRPCClient<ShippingRouter>;
 
 export interface Context extends ApiServices {
   user: SessionUser | null;
@@ -45,6 +54,8 @@ export async function createContext(services: ApiServices, headers: Headers): Pr
     auth: services.auth,
     projections: services.projections,
     log: services.log,
+    shipping: services.shipping,
+    integration: services.integration,
     user,
     correlationId: header && CORRELATION_ID.test(header) ? header : randomUUID(),
     now: () => new Date().toISOString(),

@@ -26,7 +26,15 @@ export interface WebHarness {
 export async function openWebHarness(env: Record<string, string> = {}): Promise<WebHarness> {
   const dir = mkdtempSync(path.join(tmpdir(), "chronicle-api-"));
   const runtime = await openWebRuntime(
-    parseEnv(WebEnvSchema, { APP_ORIGIN: ORIGIN, SHIP_DELAY_MS: "50", BETTER_AUTH_SECRET: "x".repeat(40), PGLITE_DIR: dir, ...env }),
+    parseEnv(WebEnvSchema, {
+      APP_ORIGIN: ORIGIN,
+      SHIP_DELAY_MS: "50",
+      DELIVERY_DELAY_MS: "50",
+      BETTER_AUTH_SECRET: "x".repeat(40),
+      PGLITE_DIR: path.join(dir, "shop"),
+      SHIPPING_PGLITE_DIR: path.join(dir, "shipping"),
+      ...env,
+    }),
     { log: pino({ level: "silent" }) },
   );
   const { auth } = runtime;

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { IdSchema, isDomainError } from "@chronicle/domain";
 import { isEventStoreError, type DrizzleDatabase, type EventStore } from "@chronicle/event-store";
+import { relayStatus } from "@chronicle/messaging";
 import { ShipmentStatusSchema } from "../domain/index.ts";
 import { listShipments, shipmentById, shipmentsOfOrder, shipmentsOfOrders } from "../read-model/queries.ts";
 import { shipmentTimeline } from "./timeline.ts";
@@ -51,6 +52,8 @@ export const shippingRouter = t.router({
     const timelines = await Promise.all(shipments.map((shipment) => shipmentTimeline(ctx.store, shipment.shipmentId)));
     return timelines.flat().sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.version - b.version);
   }),
+  /** Shipping's outbox relay (its checkpoint, backlog and leader), read from shipping's own database. */
+  relay: procedure.query(({ ctx }) => relayStatus(ctx.store, "shipping")),
   list: procedure
     .input(z.object({ status: ShipmentStatusSchema.optional(), limit: z.int().min(1).max(100).default(50), before: BeforeSchema.optional() }))
     .query(({ ctx, input }) => listShipments(ctx.db, input)),
