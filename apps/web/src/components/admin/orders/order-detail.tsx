@@ -7,6 +7,7 @@ import { useTRPC } from "~/trpc/react";
 import { streamIds } from "@chronicle/domain";
 import { auditHref, eventHref, provenanceHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
+import { OrderStory } from "./order-story";
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
@@ -42,6 +43,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <Link href={provenanceHref("orders", order.orderId)}>Why is this row like this?</Link>
         </p>
       </div>
+      <h2>The story across services</h2>
+      <OrderStory orderId={order.orderId} />
       <h2>History</h2>
       <table data-testid="order-history">
         <thead><tr><th>Version</th><th>Type</th><th>Recorded</th><th>Actor</th><th /></tr></thead>
