@@ -20,12 +20,16 @@ const env = z.object({
   BENCH_EVENTS: z.coerce.number().int().min(100).default(20_000),
   BENCH_ROUNDS: z.coerce.number().int().min(1).default(3),
   BENCH_IN_FLIGHT: z.coerce.number().int().min(1).default(256),
+  // "interleaved": ten orders' events per transaction, one each (the shape of integration events: few per
+  // aggregate, many aggregates); "runs": ten events of one aggregate in a row, which the relay must publish one
+  // after another (per-subject order) while the raw loop does not.
+  BENCH_SHAPE: z.enum(["interleaved", "runs"]).default("interleaved"),
 }).safeParse(process.env);
 if (!env.success) {
   console.error(`bench: ${env.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")} (set NATS_URL=nats://127.0.0.1:4222)`);
   process.exit(1);
 }
-const { NATS_URL, DATABASE_URL, BENCH_EVENTS, BENCH_ROUNDS, BENCH_IN_FLIGHT } = env.data;
+const { NATS_URL, DATABASE_URL, BENCH_EVENTS, BENCH_ROUNDS, BENCH_IN_FLIGHT, BENCH_SHAPE } = env.data;
 const tag = Date.now().toString(36);
 const prefix = `bench${tag}`;
 const run = `b${tag}`;
@@ -88,8 +92,8 @@ const admin = await connect({ servers: NATS_URL });
 const jsm = await jetstreamManager(admin);
 const created: string[] = [];
 try {
-  process.stdout.write(`appending ${BENCH_EVENTS} events to the log (${log.driver})... `);
-  await appendWidgets(log.store, { run, count: BENCH_EVENTS, streams: 500, perAppend: 10 });
+  process.stdout.write(`appending ${BENCH_EVENTS} events to the log (${log.driver}, shape ${BENCH_SHAPE})... `);
+  await appendWidgets(log.store, { run, count: BENCH_EVENTS, streams: 500, perAppend: 10, shape: BENCH_SHAPE });
   const messages: IntegrationMessage[] = [];
   for await (const event of log.store.readAll()) messages.push(...widgetMessages(prefix, run)(event));
   console.log(`${messages.length} integration messages`);
@@ -121,7 +125,7 @@ try {
   const raw = median(rows.map((r) => r.raw));
   const relay = median(rows.map((r) => r.relay));
   const ratios = rows.map((r) => r.relay / r.raw);
-  console.log(`\nRelay throughput, ${messages.length} messages, ${BENCH_IN_FLIGHT} in flight, log on ${log.driver}, median of ${BENCH_ROUNDS} rounds\n`);
+  console.log(`\nRelay throughput, ${messages.length} messages (${BENCH_SHAPE}), ${BENCH_IN_FLIGHT} in flight, log on ${log.driver}, median of ${BENCH_ROUNDS} rounds\n`);
   console.log("| what | messages/s | ratio to raw | target |");
   console.log("|---|---:|---:|---|");
   console.log(`| raw JetStream publish loop with acks (baseline) | ${raw.toFixed(0)} | 1.00 | |`);

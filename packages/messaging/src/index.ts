@@ -18,3 +18,4 @@ export { createInProcessTransport, type InProcessTransportOptions } from "./in-p
 export { startRelay, relayStatus, retryRelay, relayCheckpointName, type Relay, type RelayOptions, type RelayStatus } from "./relay.ts";
 export { DEFAULT_DEAD_LETTER_STREAM, HEADER } from "./codec.ts";
 export { DEFAULT_ACK_WAIT_MS, DEFAULT_BACKOFF_MS, DEFAULT_MAX_DELIVER, subjectMatches } from "./validate.ts";
+export { messagingMigrationSet } from "./migrations.ts";

@@ -1,4 +1,4 @@
-import { createEventStore, type EventStore, type StoredEvent } from "@chronicle/event-store";
+import { createEventStore, type Database, type EventStore, type StoredEvent } from "@chronicle/event-store";
 import { openTestDatabase, type TestDriver } from "@chronicle/event-store/testing";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { isMessagingError } from "./errors.ts";
@@ -13,7 +13,7 @@ export interface RelaySetup {
 }
 
 /** The relay on a driver and a transport: every event once, in order per subject, checkpoint after the ack. */
-export function relayContract(driver: TestDriver, make: (deadLetters: StreamSpec) => Promise<RelaySetup>): void {
+export function relayContract(driver: TestDriver, make: (deadLetters: StreamSpec, database: Database) => Promise<RelaySetup>): void {
   let store: EventStore;
   let closeDb: () => Promise<void>;
   let setup: RelaySetup;
@@ -35,7 +35,7 @@ export function relayContract(driver: TestDriver, make: (deadLetters: StreamSpec
     run = uniqueName("w").replaceAll("_", "");
     stream = uniqueName("R");
     prefix = stream.toLowerCase();
-    setup = await make(testStreamSpec(`${stream}_DL`, [`${prefix}_dl.>`]));
+    setup = await make(testStreamSpec(`${stream}_DL`, [`${prefix}_dl.>`]), store.database);
     await setup.transport.ensureStreams([testStreamSpec(stream, [`${prefix}.>`])]);
   });
 

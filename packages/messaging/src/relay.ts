@@ -19,7 +19,7 @@ import {
   type StoredEvent,
 } from "@chronicle/event-store";
 import { describeError, MessagingError } from "./errors.ts";
-import { createKeyedQueue } from "./keyed-queue.ts";
+import { createSemaphore } from "./keyed-queue.ts";
 import type { IntegrationMessage, Log, Transport } from "./types.ts";
 
 export interface RelayOptions {
@@ -67,6 +67,7 @@ export interface RelayStatus {
 
 const NAME = /^[a-z][a-z0-9_]{0,50}$/;
 const HEARTBEAT_EVERY_MS = 1000;
+const LOCK_CHECK_EVERY_MS = 1000;
 const RECONNECT_FIRST_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
 const PUBLISH_RETRY_FIRST_MS = 100;
@@ -153,52 +154,125 @@ export function startRelay(store: EventStore, options: RelayOptions): Relay {
     }
   };
 
-  const publishAll = async (messages: IntegrationMessage[]) => {
-    const queue = createKeyedQueue(maxInFlight);
-    const tasks: Promise<void>[] = [];
-    for (const message of messages) tasks.push((await queue.add(message.subject, () => publishUntilAcked(message))).finished);
-    const results = await Promise.allSettled(tasks);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed) throw failed.reason;
+  // A subject's messages go one after another, across batches too (the chain of its last publish), so a publish
+  // that has to be retried can never land after a later message of its subject. Only publishes actually awaiting
+  // their ack take one of the `maxInFlight` slots: a message waiting for its subject's previous one does not.
+  const tails = new Map<string, Promise<void>>();
+  const slots = createSemaphore(maxInFlight);
+  const publishInTurn = (message: IntegrationMessage): Promise<void> => {
+    const run = async () => {
+      await slots.acquire();
+      try {
+        await publishUntilAcked(message);
+      } finally {
+        slots.release();
+      }
+    };
+    const before = tails.get(message.subject);
+    // A subject whose previous message failed (refused, or the relay stops) publishes nothing more in this term.
+    const finished = before ? before.then(run) : run();
+    tails.set(message.subject, finished);
+    finished.then(
+      () => tails.get(message.subject) === finished && tails.delete(message.subject),
+      () => {},
+    );
+    return finished;
   };
 
-  /** One batch; false when there was nothing to do. */
-  const step = async (): Promise<boolean> => {
-    const row = await loadCheckpoint(database.db, checkpointName);
-    if (!row) return false;
-    position = row.checkpoint;
-    if (row.status === "failed") return false;
-    let page: StoredEvent[] = [];
-    for await (const batch of store.readAllBatches({ after: row.checkpoint, batchSize })) {
-      page = batch;
-      break;
+  /** Hands the messages over in order; `acked` settles when all are acknowledged. */
+  const enqueue = (messages: IntegrationMessage[]): { acked: Promise<void> } => {
+    const tasks = messages.map(publishInTurn);
+    const acked = Promise.allSettled(tasks).then((results) => {
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed) throw failed.reason;
+    });
+    acked.catch(() => {});
+    return { acked };
+  };
+
+  const readPage = async (after: Checkpoint): Promise<StoredEvent[]> => {
+    for await (const batch of store.readAllBatches({ after, batchSize })) return batch;
+    return [];
+  };
+
+  /** A batch handed to the queue whose checkpoint has not moved yet. */
+  interface Pending {
+    from: Checkpoint;
+    to: Checkpoint;
+    first: StoredEvent;
+    count: number;
+    acked: Promise<void>;
+  }
+  let pending: Pending | undefined;
+  /** The checkpoint this instance last moved: the row's, as long as it leads (compare-and-set checks that). */
+  let advanced: Checkpoint | undefined;
+
+  /** After every ack of the batch: the checkpoint moves (compare-and-set). False when the relay halted or stops. */
+  const commit = async (batch: Pending): Promise<boolean> => {
+    try {
+      await batch.acked;
+    } catch (error) {
+      tails.clear();
+      if (error instanceof Stopped) return false;
+      await markFailed(database.db, checkpointName, describeError(error), batch.first);
+      log("relay halted: a message was refused", { relay: options.name, error: describeError(error) });
+      return false;
     }
-    if (page.length === 0) return false;
+    if (!(await advanceCheckpoint(database.db, checkpointName, batch.from, batch.to, batch.count))) {
+      // Another instance moved it: it leads now; what this one published again is a repeat the broker drops.
+      throw new LostLeadershipSignal();
+    }
+    position = batch.to;
+    advanced = batch.to;
+    return true;
+  };
+
+  /**
+   * One batch, pipelined: batch k is read and handed to the queue while batch k-1's acks come in; then k-1's
+   * checkpoint moves. False when there was nothing to do.
+   */
+  const step = async (): Promise<boolean> => {
+    let from: Checkpoint;
+    if (pending) {
+      from = pending.to;
+    } else if (advanced) {
+      from = advanced;
+    } else {
+      const row = await loadCheckpoint(database.db, checkpointName);
+      if (!row) return false;
+      position = row.checkpoint;
+      if (row.status === "failed") return false;
+      from = row.checkpoint;
+    }
+    const page = await readPage(from);
+    const previous = pending;
+    pending = undefined;
+    if (page.length === 0) {
+      advanced = undefined;
+      if (!previous) return false;
+      await commit(previous);
+      return true;
+    }
     const messages: IntegrationMessage[] = [];
     for (const event of page) {
       try {
         messages.push(...toMessages(event));
       } catch (error) {
         // A mapping that cannot map an event halts the relay there, visibly, rather than skip it.
+        if (previous && !(await commit(previous))) return true;
         await markFailed(database.db, checkpointName, describeError(error), event);
+        advanced = undefined;
         log("relay halted: an event could not be mapped", { relay: options.name, eventId: event.eventId, error: describeError(error) });
         return true;
       }
     }
-    try {
-      await publishAll(messages);
-    } catch (error) {
-      if (error instanceof Stopped) return true;
-      await markFailed(database.db, checkpointName, describeError(error), page[0]!);
-      log("relay halted: a message was refused", { relay: options.name, error: describeError(error) });
+    const { acked } = enqueue(messages);
+    const batch: Pending = { from, to: checkpointOf(page[page.length - 1]!), first: page[0]!, count: page.length, acked };
+    if (previous && !(await commit(previous))) {
+      advanced = undefined;
       return true;
     }
-    const to = checkpointOf(page[page.length - 1]!);
-    if (!(await advanceCheckpoint(database.db, checkpointName, row.checkpoint, to, page.length))) {
-      // Another instance moved it: it leads now; what this one published is a repeat the broker dropped.
-      throw new LostLeadershipSignal();
-    }
-    position = to;
+    pending = batch;
     return true;
   };
 
@@ -206,12 +280,18 @@ export function startRelay(store: EventStore, options: RelayOptions): Relay {
     const unlisten = await database.listen(EVENTS_CHANNEL, waker.wake);
     const backend = await backendId(connection);
     let lastTakeover = 0;
+    let lastLockCheck = 0;
     let connectionLost = false;
     try {
       while (!waker.stopped) {
-        if ((await backendId(connection)) !== backend) {
-          connectionLost = true;
-          throw new Error(`${instanceId}: lost its lock connection`);
+        // At most once a second while busy (a round trip per batch would cost throughput); the compare-and-set
+        // checkpoint keeps a relay that lost its lock from moving anything in between.
+        if (Date.now() - lastLockCheck >= LOCK_CHECK_EVERY_MS) {
+          lastLockCheck = Date.now();
+          if ((await backendId(connection)) !== backend) {
+            connectionLost = true;
+            throw new Error(`${instanceId}: lost its lock connection`);
+          }
         }
         if (!leading && Date.now() - lastTakeover >= takeoverIntervalMs) {
           lastTakeover = Date.now();
@@ -231,6 +311,9 @@ export function startRelay(store: EventStore, options: RelayOptions): Relay {
           } catch (error) {
             if (!(error instanceof LostLeadershipSignal)) throw error;
             leading = false;
+            advanced = undefined;
+            pending = undefined;
+            tails.clear();
             await resign(connection, checkpointName);
             log("lost leadership", { relay: options.name, instance: instanceId });
           }
@@ -239,6 +322,13 @@ export function startRelay(store: EventStore, options: RelayOptions): Relay {
       }
     } finally {
       await unlisten();
+      // A batch whose acks are all in moves the checkpoint before the lock goes (one that is not is published
+      // again by the next leader: the broker drops the repeats).
+      const last = pending;
+      pending = undefined;
+      if (last && leading && !connectionLost) await commit(last).catch(() => false);
+      advanced = undefined;
+      tails.clear();
       if (leading && !connectionLost) await resign(connection, checkpointName).catch(() => {});
       leading = false;
     }

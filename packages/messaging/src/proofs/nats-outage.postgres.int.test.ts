@@ -38,10 +38,10 @@ describeOnPostgres("proof: nats-server stopped for 10 s and restarted under load
       const producer = createNatsTransport({ url: server.url, name: "outage-producer", publishTimeoutMs: 1000 });
       const receiver = createNatsTransport({ url: server.url, name: "outage-receiver" });
       await producer.ensureStreams([testStreamSpec(stream, [`${prefix}.>`])]);
-      const relay = startRelay(store, { name: "outage", transport: producer, toMessages: widgetMessages(prefix, run), batchSize: 100, pollIntervalMs: 200, log: (m, f) => process.env.PROOF_LOG && console.log(Date.now() % 100000, m, f) });
+      const relay = startRelay(store, { name: "outage", transport: producer, toMessages: widgetMessages(prefix, run), batchSize: 100, pollIntervalMs: 200 });
       const applied = new Map<string, WidgetData>();
       let deliveries = 0;
-      const consumer = receiver.consume({ stream, durable: "outage", concurrency: 8, log: (m, f) => process.env.PROOF_LOG && console.log(Date.now() % 100000, m, f) }, async (message) => {
+      const consumer = receiver.consume({ stream, durable: "outage", concurrency: 8 }, async (message) => {
         deliveries++;
         if (!applied.has(message.id)) applied.set(message.id, message.data as WidgetData);
       });
@@ -74,7 +74,6 @@ describeOnPostgres("proof: nats-server stopped for 10 s and restarted under load
         if (!server.running) await server.start();
       }
       const restartedAt = Date.now();
-      if (process.env.PROOF_LOG) console.log(restartedAt % 100000, "restarted");
       await new Promise((resolve) => setTimeout(resolve, 1000));
       appending = false;
       await load;

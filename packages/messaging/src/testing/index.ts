@@ -7,9 +7,16 @@ import type { StreamSpec } from "../types.ts";
 // The only place this package's tests read the environment.
 const TestEnv = z.object({
   NATS_URL: z.string().regex(/^nats:\/\//, "must be a nats:// URL").optional(),
+  NATS_SERVER_BIN: z.string().optional(),
+  PATH: z.string().optional(),
   CI: z.string().optional().transform((value) => value === "true" || value === "1"),
 });
-const testEnv = TestEnv.parse({ NATS_URL: process.env.NATS_URL || undefined, CI: process.env.CI });
+export const testEnv = TestEnv.parse({
+  NATS_URL: process.env.NATS_URL || undefined,
+  NATS_SERVER_BIN: process.env.NATS_SERVER_BIN || undefined,
+  PATH: process.env.PATH,
+  CI: process.env.CI,
+});
 
 export const natsUrl = testEnv.NATS_URL;
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { describe, it } from "vitest";
-import { natsAnswers } from "./index.ts";
+import { natsAnswers, testEnv } from "./index.ts";
 
 /** Deletes a test's streams (and so their consumers) from a shared server. */
 export async function deleteStreams(url: string, names: string[]): Promise<void> {
@@ -22,9 +22,8 @@ export async function deleteStreams(url: string, names: string[]): Promise<void>
 
 /** The nats-server binary: NATS_SERVER_BIN, or `nats-server` on the PATH (or in the sbin folders). */
 export function natsServerBinary(): string | undefined {
-  const explicit = process.env.NATS_SERVER_BIN;
-  if (explicit) return explicit;
-  const folders = [...(process.env.PATH ?? "").split(path.delimiter), "/usr/local/sbin", "/usr/sbin", "/sbin"];
+  if (testEnv.NATS_SERVER_BIN) return testEnv.NATS_SERVER_BIN;
+  const folders = [...(testEnv.PATH ?? "").split(path.delimiter), "/usr/local/sbin", "/usr/sbin", "/sbin"];
   for (const folder of folders) {
     const candidate = path.join(folder, "nats-server");
     try {
@@ -45,7 +44,7 @@ export function describeWithNatsServer(name: string, suite: (binary: string) => 
   const binary = natsServerBinary();
   if (binary) {
     describe(name, () => suite(binary));
-  } else if (process.env.CI === "true" || process.env.CI === "1") {
+  } else if (testEnv.CI) {
     describe(name, () => {
       it("has the nats-server binary (required under CI)", () => {
         throw new Error("nats-server was not found (PATH or NATS_SERVER_BIN): under CI the NATS outage proof must run");

@@ -28,20 +28,31 @@ export interface WidgetData {
   n: number;
 }
 
-/** Appends `count` WidgetCounted events spread over `streams` streams, `perTransaction` per append, plus some noise. */
-export async function appendWidgets(store: EventStore, options: { run: string; count: number; streams: number; perAppend?: number; startAt?: number }): Promise<number> {
+/**
+ * Appends `count` WidgetCounted events spread over `streams` streams, `perAppend` per transaction, plus some noise.
+ * `shape` "runs": each transaction appends `perAppend` events to one stream (runs of one aggregate in the log);
+ * "interleaved": each transaction appends one event to each of `perAppend` streams (aggregates interleaved).
+ */
+export async function appendWidgets(
+  store: EventStore,
+  options: { run: string; count: number; streams: number; perAppend?: number; startAt?: number; shape?: "runs" | "interleaved" },
+): Promise<number> {
   const perAppend = options.perAppend ?? 5;
   let appended = 0;
   const start = options.startAt ?? 0;
+  const streamOf = (i: number) => `widget-${options.run}${i % options.streams}`;
+  const widget = (n: number) => ({ type: "WidgetCounted", data: { n }, metadata: { correlationId: `corr-${options.run}-${n}` } });
   while (appended < options.count) {
     const i = start + appended;
-    const streamId = `widget-${options.run}${i % options.streams}`;
     const size = Math.min(perAppend, options.count - appended);
-    await store.append(streamId, Array.from({ length: size }, (_, k) => ({
-      type: "WidgetCounted",
-      data: { n: i + k },
-      metadata: { correlationId: `corr-${options.run}-${i + k}` },
-    })));
+    if (options.shape === "interleaved") {
+      const ids = Array.from({ length: size }, (_, k) => streamOf(i + k));
+      await store.transaction(async (tx) => {
+        for (const [k, id] of ids.entries()) await tx.append(id, [widget(i + k)]);
+      }, { streams: [...new Set(ids)] });
+    } else {
+      await store.append(streamOf(i), Array.from({ length: size }, (_, k) => widget(i + k)));
+    }
     appended += size;
     // Events that map to no message, as most of a real log: the relay must pass over them too.
     if (i % 7 === 0) await store.append(`gadget-${options.run}${i % 3}`, [{ type: "GadgetPolished", data: { i } }]);
