@@ -53,7 +53,7 @@ export async function openWebRuntime(env: WebEnv, options: { log?: Logger } = {}
     }
     const runsWorker = env.WORKER ? env.WORKER === "inline" : database.driver === "pglite";
     const embedded = !env.NATS_URL;
-    const transport = await openTransport(env, "web", log);
+    const transport = await openTransport(env, "web", log, database);
     let shipping: ShippingService | null = null;
     let worker: WorkerServices | null = null;
     let shopMessaging: ShopMessaging | null = null;
