@@ -31,6 +31,8 @@ describe("shop → contracts", () => {
   it("an old OrderConfirmed v1 is upcast first (its lines are unknown: empty); an event with no correlation starts one", () => {
     const [message] = shopToMessages(source("OrderConfirmed", 1, { orderId: "1001", confirmedAt: "2024-03-01T09:10:01.000Z" }, {}));
     expect(message).toMatchObject({ data: { orderId: "1001", lines: [] }, correlationId: "0195f1a2-1111-7000-8000-000000000001" });
+    // …and shipping still ships it (no dead letter for an order confirmed under the old version).
+    expect(toShippingCommand(message!)).toEqual({ command: { type: "RequestShipment", data: { shipmentId: "1001", orderId: "1001", lines: [] } } });
   });
 
   it("an OrderCancelled becomes shop.order.cancelled.v1; internal events never leave the shop", () => {

@@ -5,7 +5,7 @@ import { CarrierSchema, ShipmentLineSchema, TrackingNumberSchema } from "./shipm
 /** The shop confirmed an order: ship its lines. Sent by the inbox for `shop.order.confirmed.v1`. */
 export const RequestShipmentSchema = messageSchema(
   "RequestShipment",
-  z.object({ shipmentId: IdSchema, orderId: IdSchema, lines: z.array(ShipmentLineSchema).min(1).max(50) }),
+  z.object({ shipmentId: IdSchema, orderId: IdSchema, lines: z.array(ShipmentLineSchema).max(50) }),
 );
 /** The warehouse's own steps, sent by its process (and an operator): pack, hand to a carrier, delivered. */
 export const PackShipmentSchema = messageSchema("PackShipment", z.object({ shipmentId: IdSchema }));

@@ -43,6 +43,10 @@ describe("shipment decider: the happy path", () => {
     given([]).when(pack).thenThrows("NOT_FOUND");
   });
 
+  it("an order confirmed before confirmations named their lines still ships (its lines are unknown, not invented)", () => {
+    given([]).when({ type: "RequestShipment", data: { ...ref, lines: [] } }).then([{ type: "ShipmentRequested", data: { ...ref, lines: [], requestedAt: SPEC_NOW } }]);
+  });
+
   it("invariant: one shipment belongs to one order", () => {
     given([requested]).when({ type: "RequestShipment", data: { shipmentId: "1001", orderId: "2002", lines } }).thenThrows("ALREADY_EXISTS", /1001/);
   });

@@ -18,7 +18,8 @@ const shipmentRef = { shipmentId: IdSchema, orderId: IdSchema };
 export const ShipmentRequestedSchema = messageSchema(
   "ShipmentRequested",
   z
-    .object({ ...shipmentRef, lines: z.array(ShipmentLineSchema).min(1).max(50), requestedAt: IsoTimestampSchema })
+    // Empty when the shop confirmed the order before its confirmations named their lines: packed by order id.
+    .object({ ...shipmentRef, lines: z.array(ShipmentLineSchema).max(50), requestedAt: IsoTimestampSchema })
     .refine((data) => new Set(data.lines.map((line) => line.productId)).size === data.lines.length, {
       path: ["lines"],
       message: "a product appears on one line only",
