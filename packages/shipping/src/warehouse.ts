@@ -11,6 +11,8 @@ export interface WarehouseOptions {
   /** A dispatched shipment is delivered this long after it left. */
   deliveryDelayMs: number;
   carrier?: string;
+  /** Steps (of different shipments) sent at once (default 16). */
+  concurrency?: number;
   /** Longest sleep when nothing is due and nothing wakes it. */
   pollIntervalMs?: number;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -32,6 +34,7 @@ export const DEFAULT_CARRIER = "Chronicle Express";
  */
 export function startWarehouse(store: EventStore, commands: ShippingCommands, options: WarehouseOptions): Warehouse {
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const concurrency = options.concurrency ?? 16;
   const carrier = options.carrier ?? DEFAULT_CARRIER;
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date().toISOString());
@@ -62,18 +65,35 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
     await commands.execute(command, metadata);
   };
 
-  const round = async (): Promise<number> => {
-    const due = await dueWork(store.database.db, now(), { ...options, limit: 100 });
-    for (const work of due) {
-      if (stopped) break;
-      try {
-        await send(work);
-      } catch (error) {
-        // A refused step (the shipment was cancelled meanwhile) is the domain's answer, not a failure to retry.
-        if (!isDomainError(error)) log("warehouse step failed", { ...work, error: String(error) });
-      }
+  const step = async (work: DueWork) => {
+    try {
+      await send(work);
+    } catch (error) {
+      // A refused step (the shipment was cancelled meanwhile) is the domain's answer, not a failure to retry.
+      if (!isDomainError(error)) log("warehouse step failed", { ...work, error: String(error) });
     }
+  };
+
+  // Steps sent lately, by command id: the read model shows them a moment later, and until then the same step looks
+  // due again. Sending it again would be harmless (its command id makes it a repeat) but would crowd out real work.
+  const sent = new Map<string, number>();
+  const RESEND_AFTER_MS = 10_000;
+
+  const round = async (): Promise<number> => {
+    const clock = Date.now();
+    for (const [id, at] of sent) if (clock - at > RESEND_AFTER_MS) sent.delete(id);
+    const found = await dueWork(store.database.db, now(), { ...options, limit: 500 });
+    const due = found.filter((work) => !sent.has(`${work.step}:${work.shipmentId}`));
+    for (const work of due) sent.set(`${work.step}:${work.shipmentId}`, clock);
+    // Each shipment is a stream of its own: steps of different shipments run side by side, a few at a time.
+    let taken = 0;
+    const lane = async () => {
+      while (!stopped && taken < due.length) await step(due[taken++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
     if (due.length > 0) return 0;
+    // Everything due was sent already: look again once the read model had a moment to catch up.
+    if (found.length > 0) return Math.min(pollIntervalMs, 50);
     const next = await nextDueAt(store.database.db, options);
     return next === null ? pollIntervalMs : Math.max(0, Math.min(pollIntervalMs, next - Date.parse(now())));
   };

@@ -62,7 +62,7 @@ export async function openShippingService(env: ShippingEnv, options: { transport
     log: (message, fields) => log.info({ ...fields, relay: "shipping" }, message),
   });
   const inbox = transport.consume(
-    { ...SHIPPING_INBOX, maxDeliver: INBOX_MAX_DELIVER, backoffMs: INBOX_BACKOFF_MS, concurrency: 8, log: (message, fields) => log.warn({ ...fields, inbox: "shipping" }, message) },
+    { ...SHIPPING_INBOX, maxDeliver: INBOX_MAX_DELIVER, backoffMs: INBOX_BACKOFF_MS, concurrency: 32, log: (message, fields) => log.warn({ ...fields, inbox: "shipping" }, message) },
     async (message) => {
       const translated = toShippingCommand(message);
       if ("ignore" in translated) return;

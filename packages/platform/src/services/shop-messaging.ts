@@ -28,7 +28,7 @@ export function startShopMessaging(platform: Platform, transport: Transport): Sh
     log: (message, fields) => log.info({ ...fields, relay: "shop" }, message),
   });
   const inbox = transport.consume(
-    { ...SHOP_INBOX, maxDeliver: INBOX_MAX_DELIVER, backoffMs: INBOX_BACKOFF_MS, concurrency: 8, log: (message, fields) => log.warn({ ...fields, inbox: "shop" }, message) },
+    { ...SHOP_INBOX, maxDeliver: INBOX_MAX_DELIVER, backoffMs: INBOX_BACKOFF_MS, concurrency: 32, log: (message, fields) => log.warn({ ...fields, inbox: "shop" }, message) },
     async (message) => {
       const translated = toShopCommand(message);
       if ("ignore" in translated) return;

@@ -103,7 +103,8 @@ export async function dueWork(db: DrizzleDatabase, now: string, options: { dispa
         and(eq(shipments.status, "dispatched"), lte(shipments.dispatchedAt, deliverBy)),
       ),
     )
-    .orderBy(asc(shipments.updatedAt))
+    // Timed steps first (a parcel due to leave must not wait behind new requests to pack), oldest first.
+    .orderBy(sql`case when ${shipments.status} = 'requested' then 1 else 0 end`, asc(shipments.updatedAt))
     .limit(options.limit);
   return rows.map((row) => ({ shipmentId: row.shipmentId, step: row.status === "requested" ? "pack" : row.status === "packed" ? "dispatch" : "deliver" }));
 }
