@@ -22,6 +22,8 @@ export interface WarehouseOptions {
 export interface Warehouse {
   /** Look for due work now (after the read model moved, for example). */
   wake(): void;
+  /** Packs a shipment just requested, now (its read model may not show it yet); failures are left to the next round. */
+  packNow(shipmentId: string, correlationId?: string): void;
   stop(): Promise<void>;
 }
 
@@ -47,13 +49,14 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
     wakeUp?.();
   };
 
-  const send = async (work: DueWork) => {
-    const shipment = await shipmentById(store.database.db, work.shipmentId);
+  const send = async (work: DueWork, known?: { correlationId: string | undefined }) => {
+    const shipment = known ?? (await shipmentById(store.database.db, work.shipmentId));
     if (!shipment) return;
+    const correlationId = shipment.correlationId ?? undefined;
     const metadata = {
       now: now(),
       commandId: `shipping:${work.step}:${work.shipmentId}`,
-      ...(shipment.correlationId && { correlationId: shipment.correlationId }),
+      ...(correlationId && { correlationId }),
       actor: "system:warehouse",
     };
     const command =
@@ -77,6 +80,7 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
   // Steps sent lately, by command id: the read model shows them a moment later, and until then the same step looks
   // due again. Sending it again would be harmless (its command id makes it a repeat) but would crowd out real work.
   const sent = new Map<string, number>();
+  const inHand = new Set<Promise<void>>();
   const RESEND_AFTER_MS = 10_000;
 
   const round = async (): Promise<number> => {
@@ -117,10 +121,21 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
 
   return {
     wake,
+    packNow(shipmentId, correlationId) {
+      if (stopped) return;
+      sent.set(`pack:${shipmentId}`, Date.now());
+      const packing = send({ shipmentId, step: "pack" }, { correlationId }).catch((error: unknown) => {
+        sent.delete(`pack:${shipmentId}`);
+        if (!isDomainError(error)) log("warehouse step failed", { shipmentId, step: "pack", error: String(error) });
+      });
+      inHand.add(packing);
+      void packing.finally(() => inHand.delete(packing));
+    },
     async stop() {
       stopped = true;
       wake();
       await done;
+      await Promise.all([...inHand]);
     },
   };
 }

@@ -33,7 +33,7 @@ export async function openShippingService(env: ShippingEnv, options: { transport
   const { transport, log } = options;
   const dataDir = shippingPgliteDir(env);
   if (!env.SHIPPING_DATABASE_URL) mkdirSync(dataDir, { recursive: true });
-  const database = await openDatabase(env.SHIPPING_DATABASE_URL ? { url: env.SHIPPING_DATABASE_URL, poolSize: 8 } : { dataDir });
+  const database = await openDatabase(env.SHIPPING_DATABASE_URL ? { url: env.SHIPPING_DATABASE_URL, poolSize: 20 } : { dataDir });
   try {
     await migrateAll(database, shippingMigrationSets);
   } catch (error) {
@@ -66,7 +66,11 @@ export async function openShippingService(env: ShippingEnv, options: { transport
     async (message) => {
       const translated = toShippingCommand(message);
       if ("ignore" in translated) return;
-      await commands.execute(translated.command, inboxMetadata(message, "service:shop"));
+      const metadata = inboxMetadata(message, "service:shop");
+      await commands.execute(translated.command, metadata);
+      // The warehouse packs a new request at once, without waiting for its read model to show it (a crash here
+      // leaves the request for the warehouse's next round: the step's command id is the same either way).
+      if (translated.command.type === "RequestShipment") warehouse.packNow(translated.command.data.shipmentId, metadata.correlationId);
     },
   );
   return {
