@@ -119,9 +119,11 @@ describeOnPostgres("proof: two services, two logs, NATS between them", (postgres
       expect(count(shopCounts, "OrderShipped")).toBe(ORDERS);
       expect(count(shopCounts, "OrderDelivered")).toBe(ORDERS);
 
-      // The cancelled order's shipment was requested, then cancelled, never dispatched; the order stays cancelled.
+      // The cancelled order's shipment was requested (perhaps packed: the inbox packs at once), then cancelled, never
+      // dispatched; the order stays cancelled.
       await until("the cancelled order's shipment cancelled", async () => (await shippingStore.readStream("shipment-down-cancel")).some((e) => e.type === "ShipmentCancelled"));
-      expect((await shippingStore.readStream("shipment-down-cancel")).map((e) => e.type)).toEqual(["ShipmentRequested", "ShipmentCancelled"]);
+      const cancelledStory = (await shippingStore.readStream("shipment-down-cancel")).map((e) => e.type);
+      expect(cancelledStory.filter((type) => type !== "ShipmentPacked")).toEqual(["ShipmentRequested", "ShipmentCancelled"]);
       expect((await orderOf("down-cancel")).status).toBe("cancelled");
 
       // Correlation crossed: every shipping event of an order carries the correlation id its checkout started.
