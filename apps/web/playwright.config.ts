@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { appOrigin, e2eEnv } from "./e2e/support/env";
 
@@ -61,8 +62,11 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(env.E2E_PORT),
       APP_ORIGIN: origin,
-      PGLITE_DIR: env.E2E_PGLITE_DIR,
+      // The shop's and the shipping service's embedded databases, each in a folder of its own.
+      PGLITE_DIR: path.join(env.E2E_PGLITE_DIR, "shop"),
+      SHIPPING_PGLITE_DIR: path.join(env.E2E_PGLITE_DIR, "shipping"),
       SHIP_DELAY_MS: "1000",
+      DELIVERY_DELAY_MS: "2500",
       SEED_DEMO: "true",
       LOG_LEVEL: "warn",
       BETTER_AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
@@ -72,6 +76,10 @@ export default defineConfig({
       // Postgres URL for the vitest suites; the worker runs in-process on PGlite.
       DATABASE_URL: "",
       WORKER: "",
+      // Likewise the embedded default for the services: shipping inside the web process, the in-process transport.
+      NATS_URL: "",
+      SHIPPING_DATABASE_URL: "",
+      SHIPPING_URL: "",
     },
   },
 });

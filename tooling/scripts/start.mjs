@@ -1,7 +1,9 @@
 // `npm start`: the platform as a user runs it. Builds the web app when its sources changed since the last build,
 // then starts it (storefront and admin on http://localhost:3000). On the embedded PGlite (no DATABASE_URL) the web
 // process also runs the worker's services, since one process owns a PGlite database; with DATABASE_URL the worker
-// runs as a process of its own next to it. A process that dies is restarted (with backoff); Ctrl-C stops them all.
+// runs as a process of its own next to it. Without NATS_URL the shipping service runs inside the web process (its own
+// PGlite folder, an in-process transport); with NATS_URL it is a process of its own too, and the services talk
+// through JetStream. A process that dies is restarted (with backoff); Ctrl-C stops them all.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -39,6 +41,11 @@ if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
 const services = [{ name: "web", cwd: web, args: ["--import", "tsx", "server.ts"] }];
 if (env.DATABASE_URL && env.WORKER !== "inline") {
   services.push({ name: "worker", cwd: path.join(root, "apps", "worker"), args: ["--import", "tsx", "src/main.ts"] });
+}
+if (env.NATS_URL) {
+  env.SHIPPING_PORT ||= "3100";
+  env.SHIPPING_URL ||= `http://127.0.0.1:${env.SHIPPING_PORT}/trpc`;
+  services.push({ name: "shipping", cwd: path.join(root, "apps", "shipping"), args: ["--import", "tsx", "src/main.ts"] });
 }
 
 const RESTART_FIRST_MS = 1000;

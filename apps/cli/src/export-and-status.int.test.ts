@@ -48,7 +48,7 @@ describe("export-test and status on the demo's log", () => {
 
   it("status lists every projection the web app shows, with lag and waiting events", async () => {
     const { stdout } = await cli("status", []);
-    const names = allProjections(0).map((p) => p.name);
+    const names = allProjections().map((p) => p.name);
     for (const name of names) expect(stdout).toMatch(new RegExp(`│\\s*\\d+\\s*│\\s*'${name}'\\s*│`));
     expect(stdout).toContain("waiting");
     console.log(`[status] ${names.length} projections listed: ${names.join(", ")}`);

@@ -71,8 +71,13 @@ test.describe.serial("journeys", () => {
     const badge = row.getByTestId("order-status");
     await expect(badge).toHaveText(/^(pending|confirmed|shipped)$/);
     await screenshot(page, testInfo, "orders-following");
-    // SHIP_DELAY_MS is 1 s on the e2e server: pending → confirmed at once, shipped a second later.
+    // On the e2e server the shipping service dispatches 1 s after the confirmation and delivers 2.5 s later: the
+    // order shows shipped with its carrier's tracking number, then delivered, without a reload.
     await expect(badge).toHaveText("shipped", { timeout: 20_000 });
+    await expect(row.getByTestId("order-tracking")).toContainText(/Chronicle Express · tracking CX-[A-Z0-9]+-[0-9A-F]{8}/);
+    await screenshot(page, testInfo, "orders-shipped");
+    await expect(badge).toHaveText("delivered", { timeout: 20_000 });
+    await expect(row.getByTestId("order-tracking")).toContainText("CX-");
 
     const { statuses, sameDocument } = await page.evaluate(() => {
       const w = window as unknown as { e2eStatuses: string[]; e2eSameDocument?: boolean };
@@ -82,7 +87,7 @@ test.describe.serial("journeys", () => {
     console.log(`order ${orderId} statuses seen without reload: ${statuses.join(" → ")}`);
     expect(sameDocument, "the page was not reloaded").toBe(true);
     expect(FOLLOWING, "the order first shows as still moving").toContain(statuses[0]);
-    expect(statuses.at(-1)).toBe("shipped");
+    expect(statuses.slice(-2)).toEqual(["shipped", "delivered"]);
     expect(statuses.indexOf("pending")).toBeLessThanOrEqual(Math.max(0, statuses.indexOf("confirmed")));
     await screenshot(page, testInfo, "orders");
 
@@ -115,7 +120,20 @@ test.describe.serial("journeys", () => {
 
     await page.goto(`/admin/orders/${orderId}`);
     await expect(page.getByText("OrderShipped").first()).toBeVisible();
+    // The order's story across both services: the shop's events and the shipping service's, one correlation id.
+    const story = page.getByTestId("order-story");
+    for (const [service, type] of [["shop", "OrderConfirmed"], ["shipping", "ShipmentRequested"], ["shipping", "ShipmentDispatched"], ["shop", "OrderShipped"], ["shipping", "ShipmentDelivered"], ["shop", "OrderDelivered"]]) {
+      await expect(story.getByTestId(`story-${service}-${type}`)).toBeVisible();
+    }
+    await expect(story.getByTestId("story-shop-OrderShipped")).toContainText("shipping: ShipmentDispatched");
     await screenshot(page, testInfo, "admin-order");
+
+    await page.goto("/admin/services");
+    await expect(page.getByTestId("transport-kind")).toHaveText(/in-process/);
+    await expect(page.getByTestId("relay-shop")).toContainText("running");
+    await expect(page.getByTestId("consumer-shipping")).toBeVisible();
+    await expect(page.getByTestId("dead-letters")).toHaveText("No dead letters.");
+    await screenshot(page, testInfo, "admin-services");
 
     await page.goto("/admin/products");
     await expect(page.getByText("A5 Notebook").first()).toBeVisible();

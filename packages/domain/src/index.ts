@@ -1,4 +1,5 @@
 // Errors
+export { parseOrThrow } from "./errors/parse.ts";
 export { DomainError, DOMAIN_ERROR_CODES, isDomainError, type DomainErrorCode, type DomainIssue } from "./errors/domain-error.ts";
 
 // Shared vocabulary
@@ -35,6 +36,7 @@ export {
 } from "./shared/personal-data.ts";
 export { dataSubjectOfUser, personalDataOf, personalFieldMap, type EventPersonalData } from "./events/personal-data-map.ts";
 export { CommandMetadataSchema, type CommandMetadata } from "./shared/metadata.ts";
+export { messageSchema } from "./shared/message.ts";
 
 // Events
 export {
@@ -95,13 +97,19 @@ export {
   OrderRejectedSchema,
   OrderCancelledSchema,
   OrderShippedSchema,
+  OrderDeliveredSchema,
   OrderEventSchema,
+  ConfirmedLineSchema,
+  CarrierSchema,
+  TrackingNumberSchema,
   type OrderPlaced,
   type OrderConfirmed,
   type OrderRejected,
   type OrderCancelled,
   type OrderShipped,
+  type OrderDelivered,
   type OrderEvent,
+  type ConfirmedLine,
 } from "./events/order-events.ts";
 export { ShopEventSchema, type ShopEvent, type ShopEventType, type EventOfType } from "./events/shop-event.ts";
 export {
@@ -118,7 +126,7 @@ export {
   currentSchemaVersion,
   type EventTypeEntry,
 } from "./events/registry.ts";
-export { upcast, toVersionedEvent, type VersionedEvent } from "./events/upcast.ts";
+export { upcast, upcastWith, toVersionedEvent, type VersionedEvent } from "./events/upcast.ts";
 export { parseEvent } from "./events/parse-event.ts";
 
 // Commands
@@ -163,12 +171,14 @@ export {
   ConfirmOrderSchema,
   RejectOrderSchema,
   ShipOrderSchema,
+  MarkOrderDeliveredSchema,
   OrderCommandSchema,
   type PlaceOrder,
   type CancelOrder,
   type ConfirmOrder,
   type RejectOrder,
   type ShipOrder,
+  type MarkOrderDelivered,
   type OrderCommand,
 } from "./commands/order-commands.ts";
 export {

@@ -28,7 +28,7 @@ const reducers = { user: userDecider, product: productDecider, cart: cartDecider
 function mustBeIdempotent(command: ShopCommand, decided: readonly StreamEvents[]): boolean {
   const events = decided.flatMap((stream) => stream.events);
   if (command.type === "ReserveStock") return events.every((event) => event.type === "StockReserved");
-  return ["ConfirmOrder", "RejectOrder", "ShipOrder", "DelistProduct", "ReleaseStock", "RemoveProductFromCart"].includes(command.type);
+  return ["ConfirmOrder", "RejectOrder", "ShipOrder", "MarkOrderDelivered", "DelistProduct", "ReleaseStock", "RemoveProductFromCart"].includes(command.type);
 }
 
 /** Walks the whole log in order, with every stream's state just before each event, and checks each rule. */
@@ -76,7 +76,7 @@ function checkEvent(event: ShopEvent, streamId: string, stateOf: <S>(id: string)
       return;
     }
     case "OrderCancelled":
-      expect(stateOf<OrderState>(streamId).status, "only a pending order can be cancelled").toBe("pending");
+      expect(["pending", "confirmed"], "only an order that has not shipped can be cancelled").toContain(stateOf<OrderState>(streamId).status);
       return;
     case "OrderConfirmed":
     case "OrderRejected":
@@ -84,6 +84,9 @@ function checkEvent(event: ShopEvent, streamId: string, stateOf: <S>(id: string)
       return;
     case "OrderShipped":
       expect(stateOf<OrderState>(streamId).status, "only a confirmed order ships").toBe("confirmed");
+      return;
+    case "OrderDelivered":
+      expect(stateOf<OrderState>(streamId).status, "only a shipped order is delivered").toBe("shipped");
       return;
     default:
       return;

@@ -5,7 +5,7 @@ import type { StoredEvent } from "@chronicle/event-store";
 export interface Reaction {
   commandId: string;
   command: ShopCommand;
-  /** Send no earlier than this many milliseconds after now (shipping waits). */
+  /** Send no earlier than this many milliseconds after now. */
   delayMs: number;
 }
 
@@ -17,10 +17,11 @@ export interface OrderMemory {
 
 /**
  * The fulfillment process as a pure function of one event: on OrderPlaced reserve stock for every line; reserved
- * (all-or-nothing) → confirm; rejected → reject with the reason; confirmed → ship after a delay; cancelled →
- * release. Command ids derive from the order id, so replaying the process's inputs sends nothing new.
+ * (all-or-nothing) → confirm; rejected → reject with the reason; cancelled → release. Shipping is not the shop's
+ * business any more: the shipping service hears of the confirmation (an integration event) and the shop hears back.
+ * Command ids derive from the order id, so replaying the process's inputs sends nothing new.
  */
-export function reactTo(stored: StoredEvent, shipDelayMs: number): { reactions: Reaction[]; memory: OrderMemory } {
+export function reactTo(stored: StoredEvent): { reactions: Reaction[]; memory: OrderMemory } {
   const event: ShopEvent = upcast({ type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data });
   switch (event.type) {
     case "OrderPlaced": {
@@ -38,8 +39,6 @@ export function reactTo(stored: StoredEvent, shipDelayMs: number): { reactions: 
       const reason = `Not enough stock of product ${productId}: ${requested} requested, ${available} available`;
       return { reactions: [{ commandId: `fulfillment:reject:${orderId}`, command: { type: "RejectOrder", data: { orderId, reason } }, delayMs: 0 }], memory: {} };
     }
-    case "OrderConfirmed":
-      return { reactions: [{ commandId: `fulfillment:ship:${event.data.orderId}`, command: { type: "ShipOrder", data: { orderId: event.data.orderId } }, delayMs: shipDelayMs }], memory: {} };
     case "OrderCancelled":
       return { reactions: [], memory: { releaseFor: event.data.orderId } };
     case "UserRegistered":
@@ -55,8 +54,10 @@ export function reactTo(stored: StoredEvent, shipDelayMs: number): { reactions: 
     case "ProductRemovedFromCart":
     case "CartItemQuantityChanged":
     case "CartCheckedOut":
+    case "OrderConfirmed":
     case "OrderRejected":
     case "OrderShipped":
+    case "OrderDelivered":
       return { reactions: [], memory: {} };
     default: {
       const unknown: never = event;

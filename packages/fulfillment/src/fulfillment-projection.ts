@@ -8,7 +8,7 @@ import { reactTo } from "./decide-reactions.ts";
  * (`startOutboxSender`): it never runs a command inside this transaction, which on PGlite (one connection) would
  * wait for itself.
  */
-export function fulfillmentProjection(shipDelayMs: number): Projection {
+export function fulfillmentProjection(): Projection {
   return {
     name: "fulfillment",
     streamTypes: ["order", "product"],
@@ -17,7 +17,7 @@ export function fulfillmentProjection(shipDelayMs: number): Projection {
       const outbox = sql.identifier(target.table("fulfillment_outbox"));
       const orders = sql.identifier(target.table("fulfillment_orders"));
       for (const event of events) {
-        const { reactions, memory } = reactTo(event, shipDelayMs);
+        const { reactions, memory } = reactTo(event);
         const metadata = JSON.stringify({
           correlationId: event.metadata.correlationId ?? event.eventId,
           causationId: event.eventId,

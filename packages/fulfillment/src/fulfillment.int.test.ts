@@ -16,7 +16,7 @@ describe("the fulfillment process (PGlite, in process)", () => {
   let close: () => Promise<void>;
   let runner: ProjectionRunner;
   let sender: { stop(): Promise<void> };
-  const projection = fulfillmentProjection(50);
+  const projection = fulfillmentProjection();
   const start = () => {
     runner = startProjectionRunner(store, [projection], { pollIntervalMs: 20, takeoverIntervalMs: 20 });
     sender = startOutboxSender(store, { isLeader: () => runner.leading().includes("fulfillment"), pollIntervalMs: 20 });
@@ -47,10 +47,12 @@ describe("the fulfillment process (PGlite, in process)", () => {
     await close();
   });
 
-  it("confirms order 1001 from the article's story, then ships it after the delay", async () => {
-    await until(async () => (await orderStatus("1001")).status === "shipped");
-    const types = (await store.readStream("order-1001")).map((e) => e.type);
-    expect(types).toEqual(["OrderPlaced", "OrderConfirmed", "OrderShipped"]);
+  it("confirms order 1001 from the article's story, naming its lines, and ships nothing itself (shipping is a service)", async () => {
+    await until(async () => (await orderStatus("1001")).status === "confirmed");
+    await until(async () => (await query(store.database.db, sql`select 1 from fulfillment_outbox`)).length === 0);
+    const events = await store.readStream("order-1001");
+    expect(events.map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed"]);
+    expect(events[1]).toMatchObject({ schemaVersion: 2, data: { orderId: "1001", lines: [{ productId: "101", quantity: 2 }] } });
     const reserved = (await store.readStream("product-101")).filter((e) => e.type === "StockReserved");
     expect(reserved).toHaveLength(1);
     expect(reserved[0]!.metadata).toMatchObject({ actor: "system:fulfillment", commandId: "fulfillment:reserve:1001" });
@@ -63,6 +65,15 @@ describe("the fulfillment process (PGlite, in process)", () => {
     await until(async () => (await orderStatus("3001")).status === "rejected");
     const [rejected] = (await store.readStream("order-3001")).filter((e) => e.type === "OrderRejected");
     expect(String(rejected!.data.reason)).toMatch(/Not enough stock of product 101/);
+  });
+
+  it("releases the stock of an order cancelled after its confirmation (before it shipped)", async () => {
+    await executeShopCommand(store, { type: "AddProductToCart", data: { userId: "2", productId: "102", quantity: 1 } }, { now: now() });
+    await executeShopCommand(store, { type: "PlaceOrder", data: { userId: "2", orderId: "3002" } }, { now: now() });
+    await until(async () => (await orderStatus("3002")).status === "confirmed");
+    await executeShopCommand(store, { type: "CancelOrder", data: { orderId: "3002" } }, { now: now() });
+    await until(async () => (await store.readStream("product-102")).some((e) => e.type === "StockReleased" && e.data.orderId === "3002"));
+    expect((await store.readStream("order-3002")).map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed", "OrderCancelled"]);
   });
 
   it("changes nothing when its inputs are replayed from the start", async () => {

@@ -1,6 +1,7 @@
 import { eventStoreMigrationSet, migrate, type Database, type MigrationSet } from "@chronicle/event-store";
 import { authMigrationSet } from "@chronicle/api";
 import { fulfillmentMigrationSet } from "@chronicle/fulfillment";
+import { messagingMigrationSet } from "@chronicle/messaging";
 import { projectionsMigrationSet } from "@chronicle/projections";
 
 /**
@@ -13,6 +14,8 @@ export const SHOP_MIGRATIONS: readonly MigrationSet[] = [
   projectionsMigrationSet,
   fulfillmentMigrationSet,
   authMigrationSet,
+  // The in-process transport's own tables (the embedded default keeps its messages and acks here, like a broker's disk).
+  messagingMigrationSet,
 ];
 
 export async function migrateAll(database: Database, sets: readonly MigrationSet[] = SHOP_MIGRATIONS): Promise<void> {

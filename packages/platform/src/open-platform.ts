@@ -36,7 +36,7 @@ export async function openPlatform(env: PlatformEnv, options: OpenPlatformOption
   const log = options.log ?? createLogger(options.service, env.LOG_LEVEL);
   // PGlite does not create missing parent folders (and reports it later as an unrelated migration failure).
   if (!env.DATABASE_URL) mkdirSync(env.PGLITE_DIR, { recursive: true });
-  const projections = allProjections(env.SHIP_DELAY_MS);
+  const projections = allProjections();
   const migrations = options.migrations ?? SHOP_MIGRATIONS;
   if (env.MIGRATION_DATABASE_URL) {
     if (!env.DATABASE_URL) throw new ConfigurationError("MIGRATION_DATABASE_URL is set without DATABASE_URL: set both, or neither");

@@ -7,6 +7,6 @@ import { shopProjections } from "@chronicle/projections";
  * fulfillment process, and the audit log's index last (so it never delays the others). The web app's status page,
  * the worker and the CLI all use this one list.
  */
-export function allProjections(shipDelayMs: number): readonly Projection[] {
-  return [...shopProjections, fulfillmentProjection(shipDelayMs), auditIndexProjection];
+export function allProjections(): readonly Projection[] {
+  return [...shopProjections, fulfillmentProjection(), auditIndexProjection];
 }

@@ -8,6 +8,7 @@ import { overviewRouter } from "./admin/overview.ts";
 import { adminOrdersRouter } from "./admin/orders.ts";
 import { productsRouter } from "./admin/products.ts";
 import { projectionsRouter } from "./admin/projections.ts";
+import { servicesRouter } from "./admin/services.ts";
 import { timeTravelRouter } from "./admin/time-travel.ts";
 import { accountRouter } from "./account.ts";
 import { cartRouter } from "./cart.ts";
@@ -32,6 +33,7 @@ export const appRouter = router({
     overview: overviewRouter,
     projections: projectionsRouter,
     ops: opsRouter,
+    services: servicesRouter,
   }),
 });
 

@@ -1,3 +1,6 @@
+import type { TRPCClient } from "@trpc/client";
+import type { Transport } from "@chronicle/messaging";
+import type { ShippingRouter } from "@chronicle/shipping";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { ClosedAccounts } from "../auth/closed-accounts.ts";
@@ -21,9 +24,15 @@ export interface ApiServices {
   /** Every async projection of the system, whoever runs them: for status and the admin's actions. */
   readonly projections: readonly Projection[];
   readonly log: Logger;
+  /** The shipping service's typed client (its own API, over HTTP or local); null when this process has none. */
+  readonly shipping: ShippingClient | null;
+  /** The integration side: the transport (stats, dead letters) and the store whose relay to report on. */
+  readonly integration: { readonly transport: Transport; readonly store: EventStore } | null;
   /** Accounts closed by forgetting their customer: a cached session of one of them is no session. */
   readonly closedAccounts: ClosedAccounts;
 }
+
+export type ShippingClient = TRPCClient<ShippingRouter>;
 
 export interface Context extends ApiServices {
   /**
@@ -72,6 +81,8 @@ export async function createContext(services: ApiServices, headers: Headers, opt
     auth: services.auth,
     projections: services.projections,
     log: services.log,
+    shipping: services.shipping,
+    integration: services.integration,
     closedAccounts: services.closedAccounts,
     user,
     checkedUser: () => (checked ??= services.auth.api.getSession({ headers, query: { disableCookieCache: true } }).then(userOf)),

@@ -21,11 +21,13 @@ describe("specs exported from the demo history run green in the domain package, 
     close = opened.close;
     store = createEventStore(opened.database);
     await seedDemo(store);
-    // What the fulfillment process sends in the running demo (its command ids), so its decisions are exported too.
+    // What the fulfillment process sends in the running demo (its command ids), and what the shipping service's
+    // messages become (their message ids), so those decisions are exported too.
     for (const [commandId, command] of [
       ["fulfillment:reserve:1001", { type: "ReserveStock", data: { orderId: "1001", lines: [{ productId: "101", quantity: 2 }] } }],
       ["fulfillment:confirm:1001", { type: "ConfirmOrder", data: { orderId: "1001" } }],
-      ["fulfillment:ship:1001", { type: "ShipOrder", data: { orderId: "1001" } }],
+      ["0195f1a2-0000-7000-8000-000000000001", { type: "ShipOrder", data: { orderId: "1001", carrier: "Chronicle Express", trackingNumber: "CX-1001-7F3A" } }],
+      ["0195f1a2-0000-7000-8000-000000000002", { type: "MarkOrderDelivered", data: { orderId: "1001" } }],
     ] as const) {
       await executeShopCommand(store, command, { now: "2024-03-01T09:11:00.000Z", commandId, actor: "system:fulfillment" });
     }

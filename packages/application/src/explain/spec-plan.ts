@@ -27,6 +27,7 @@ export function specPlanFor(command: ShopCommand, streamId: string): SpecPlan {
     case "ConfirmOrder":
     case "RejectOrder":
     case "ShipOrder":
+    case "MarkOrderDelivered":
       return decider();
     case "AddProductToCart":
     case "RemoveProductFromCart":

@@ -18,8 +18,9 @@ export type DecideContext<Deps extends object = NoDependencies> = Readonly<Deps>
   readonly metadata: CommandMetadata;
 };
 
-export interface Decider<C, E, S, Deps extends object = NoDependencies> extends Reducer<S, E> {
-  readonly streamType: StreamType;
+/** `T`: the stream types of the bounded context the decider belongs to (the shop's by default). */
+export interface Decider<C, E, S, Deps extends object = NoDependencies, T extends string = StreamType> extends Reducer<S, E> {
+  readonly streamType: T;
   /** Bump when `evolve` changes meaning: snapshots taken by another version are ignored and rebuilt. */
   readonly reducerVersion: number;
   /** The stream a command is about, e.g. `cart-<userId>` for AddProductToCart. */

@@ -27,6 +27,7 @@ export const EVENT_STREAM_TYPES = {
   OrderRejected: "order",
   OrderCancelled: "order",
   OrderShipped: "order",
+  OrderDelivered: "order",
 } as const satisfies Record<ShopEventType, StreamType>;
 
 export const isUserEvent = (event: ShopEvent): event is UserEvent => EVENT_STREAM_TYPES[event.type] === "user";

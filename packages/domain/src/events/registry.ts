@@ -15,13 +15,16 @@ import {
 import { StockReleasedSchema, StockReservationRejectedSchema, StockReservedSchema } from "./inventory-events.ts";
 import {
   OrderCancelledSchema,
-  OrderConfirmedSchema,
+  OrderConfirmedV1DataSchema,
+  OrderConfirmedV2DataSchema,
+  OrderDeliveredSchema,
   OrderPlacedSchema,
   OrderRejectedSchema,
-  OrderShippedSchema,
+  OrderShippedV1DataSchema,
+  OrderShippedV2DataSchema,
 } from "./order-events.ts";
 import type { ShopEventType } from "./shop-event.ts";
-import { upcastUserRegisteredV1 } from "./upcasters.ts";
+import { upcastOrderConfirmedV1, upcastOrderShippedV1, upcastUserRegisteredV1 } from "./upcasters.ts";
 import { CustomerForgottenSchema, UserEmailChangedSchema, UserRegisteredV1DataSchema, UserRegisteredV2DataSchema } from "./user-events.ts";
 
 /**
@@ -67,10 +70,19 @@ export const eventRegistry = {
   CartItemQuantityChanged: onlyVersion1(CartItemQuantityChangedSchema, "userId"),
   CartCheckedOut: onlyVersion1(CartCheckedOutSchema, "userId"),
   OrderPlaced: onlyVersion1(OrderPlacedSchema, "userId"),
-  OrderConfirmed: onlyVersion1(OrderConfirmedSchema),
+  OrderConfirmed: {
+    currentVersion: 2,
+    versions: { 1: OrderConfirmedV1DataSchema, 2: OrderConfirmedV2DataSchema },
+    upcasters: { 1: upcastOrderConfirmedV1 },
+  },
   OrderRejected: onlyVersion1(OrderRejectedSchema),
   OrderCancelled: onlyVersion1(OrderCancelledSchema),
-  OrderShipped: onlyVersion1(OrderShippedSchema),
+  OrderShipped: {
+    currentVersion: 2,
+    versions: { 1: OrderShippedV1DataSchema, 2: OrderShippedV2DataSchema },
+    upcasters: { 1: upcastOrderShippedV1 },
+  },
+  OrderDelivered: onlyVersion1(OrderDeliveredSchema),
 } as const satisfies Record<ShopEventType, EventTypeEntry>;
 
 export const EVENT_TYPES = Object.keys(eventRegistry) as readonly ShopEventType[];

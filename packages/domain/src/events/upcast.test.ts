@@ -18,6 +18,22 @@ describe("upcast", () => {
     });
   });
 
+  it("turns OrderShipped v1 (the shop's own timer) into v2 with no carrier and no tracking number, not invented ones", () => {
+    expect(upcast({ type: "OrderShipped", schemaVersion: 1, data: { orderId: "1001", shippedAt: "2024-03-04T08:30:00.000Z" } })).toEqual({
+      type: "OrderShipped",
+      data: { orderId: "1001", carrier: null, trackingNumber: null, shippedAt: "2024-03-04T08:30:00.000Z" },
+    });
+  });
+
+  it("turns OrderConfirmed v1 into v2 whose lines are unknown (null), and writes new confirmations as v2", () => {
+    expect(upcast({ type: "OrderConfirmed", schemaVersion: 1, data: { orderId: "1001", confirmedAt: "2024-03-01T09:10:01.000Z" } })).toEqual({
+      type: "OrderConfirmed",
+      data: { orderId: "1001", lines: null, confirmedAt: "2024-03-01T09:10:01.000Z" },
+    });
+    expect(currentSchemaVersion("OrderConfirmed")).toBe(2);
+    expect(currentSchemaVersion("OrderShipped")).toBe(2);
+  });
+
   it("passes a current-version event through unchanged", () => {
     const event = sampleEvents.userRegistered("2", "Bob", "bob@example.com");
     expect(upcast(toVersionedEvent(event))).toEqual(event);

@@ -16,11 +16,20 @@ export interface VersionedEvent {
  * against its own version's schema, the result against the current schema, so a broken upcaster cannot leak.
  */
 export function upcast(stored: VersionedEvent): ShopEvent {
+  if (!isShopEventType(stored.type)) {
+    throw new DomainError("UNKNOWN_EVENT_TYPE", `Unknown event type ${JSON.stringify(stored.type)}`);
+  }
+  // Sound by construction: the registry maps `type` to exactly this event's data schema.
+  return upcastWith(eventRegistry, stored) as ShopEvent;
+}
+
+/** `upcast` over any bounded context's registry (type → versions and upcasters): shipping reads its log with it. */
+export function upcastWith(registry: Readonly<Record<string, EventTypeEntry>>, stored: VersionedEvent): { type: string; data: unknown } {
   const { type, schemaVersion } = stored;
-  if (!isShopEventType(type)) {
+  const entry = Object.hasOwn(registry, type) ? registry[type] : undefined;
+  if (entry === undefined) {
     throw new DomainError("UNKNOWN_EVENT_TYPE", `Unknown event type ${JSON.stringify(type)}`);
   }
-  const entry: EventTypeEntry = eventRegistry[type];
   const schema: z.ZodType | undefined = entry.versions[schemaVersion];
   if (schema === undefined) {
     const known = Object.keys(entry.versions).join(", ");
@@ -34,8 +43,7 @@ export function upcast(stored: VersionedEvent): ShopEvent {
   }
   const current = entry.versions[entry.currentVersion] as z.ZodType;
   const upcasted: unknown = parseOrThrow(current, data, `${type} upcast to v${entry.currentVersion}`, "UPCAST_FAILED");
-  // Sound by construction: the registry maps `type` to exactly this event's data schema.
-  return { type, data: upcasted } as ShopEvent;
+  return { type, data: upcasted };
 }
 
 /** The envelope the store writes for a freshly decided event: always the current schema version. */

@@ -70,6 +70,7 @@ function evolveOverview(state: Overview, event: ShopEvent): Overview {
     case "OrderRejected":
     case "OrderCancelled":
     case "OrderShipped":
+    case "OrderDelivered":
       return state; // not part of the article's overview
     default:
       return unreachable(event, "UNKNOWN_EVENT_TYPE");

@@ -49,6 +49,7 @@ function evolveSales(state: SalesPerDay, event: OrderEvent): SalesPerDay {
     }
     case "OrderConfirmed":
     case "OrderShipped":
+    case "OrderDelivered":
       return state;
     default:
       return unreachable(event, "UNKNOWN_EVENT_TYPE");

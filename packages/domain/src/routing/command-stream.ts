@@ -30,6 +30,7 @@ export function commandStreamOf(command: ShopCommand): string {
     case "ConfirmOrder":
     case "RejectOrder":
     case "ShipOrder":
+    case "MarkOrderDelivered":
       return streamIds.order(command.data.orderId);
     default:
       return unreachable(command);

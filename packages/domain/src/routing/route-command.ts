@@ -58,6 +58,7 @@ export function routeCommand(states: ShopStates, command: ShopCommand, metadata:
     case "ConfirmOrder":
     case "RejectOrder":
     case "ShipOrder":
+    case "MarkOrderDelivered":
       return single(orderDecider, command, states.order(command.data.orderId), { metadata });
     default:
       return unreachable(command);

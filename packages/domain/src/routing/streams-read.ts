@@ -38,6 +38,7 @@ export function streamsReadBy(states: Pick<ShopStates, "cart">, command: ShopCom
     case "ConfirmOrder":
     case "RejectOrder":
     case "ShipOrder":
+    case "MarkOrderDelivered":
       return [streamIds.order(command.data.orderId)];
     default:
       return unreachable(command);

@@ -50,7 +50,8 @@ export const shopCommandArb: fc.Arbitrary<ShopCommand> = fc.oneof(
   command("CancelOrder", fc.record({ orderId })),
   { weight: 3, arbitrary: command("ConfirmOrder", fc.record({ orderId })) },
   command("RejectOrder", fc.record({ orderId, reason: fc.constant("out of stock") })),
-  { weight: 2, arbitrary: command("ShipOrder", fc.record({ orderId })) },
+  { weight: 2, arbitrary: command("ShipOrder", fc.record({ orderId, carrier: fc.constant("Chronicle Express"), trackingNumber: fc.constantFrom("CX-1001-7F3A", "CX-1002-0B1C") })) },
+  command("MarkOrderDelivered", fc.record({ orderId })),
 );
 
 /** Any instant of 2024, as the UTC ISO string the schemas require. */

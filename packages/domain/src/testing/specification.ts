@@ -17,7 +17,7 @@ export interface SpecificationOptions<Deps> {
  * `given(pastEvents).when(command).then(newEvents)` / `.thenThrows(code)`, for one decider. History and state are
  * deep-frozen first, so a decider or evolve that mutates its input fails every specification it appears in.
  */
-export function specification<C, E, S, Deps extends object>(decider: Decider<C, E, S, Deps>, defaults: SpecificationOptions<Deps> = {}) {
+export function specification<C, E, S, Deps extends object>(decider: Decider<C, E, S, Deps, string>, defaults: SpecificationOptions<Deps> = {}) {
   return function given(history: readonly E[]) {
     return {
       when(command: C, options: SpecificationOptions<Deps> = {}) {

@@ -29,7 +29,15 @@ export async function openWebHarness(env: Record<string, string> = {}): Promise<
   // On Postgres the master key is a required setting; a test database gets a fresh one unless the test names one.
   if (env.DATABASE_URL && !env.PERSONAL_DATA_MASTER_KEY) env = { ...env, PERSONAL_DATA_MASTER_KEY: newMasterKeyText() };
   const runtime = await openWebRuntime(
-    parseEnv(WebEnvSchema, { APP_ORIGIN: ORIGIN, SHIP_DELAY_MS: "50", BETTER_AUTH_SECRET: "x".repeat(40), PGLITE_DIR: path.join(dir, "pglite"), ...env }),
+    parseEnv(WebEnvSchema, {
+      APP_ORIGIN: ORIGIN,
+      SHIP_DELAY_MS: "50",
+      DELIVERY_DELAY_MS: "50",
+      BETTER_AUTH_SECRET: "x".repeat(40),
+      PGLITE_DIR: path.join(dir, "shop"),
+      SHIPPING_PGLITE_DIR: path.join(dir, "shipping"),
+      ...env,
+    }),
     { log: pino({ level: "silent" }) },
   );
   const { auth } = runtime;

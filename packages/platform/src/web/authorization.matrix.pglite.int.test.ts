@@ -45,8 +45,8 @@ const matrix: Record<string, Row> = {
   },
   "orders.mine": { input: none, expect: customersOnly },
   "orders.get": { input: () => ({ orderId: ordersOfA.read }), expect: ownerOnly },
-  // A's order is confirmed by then (beforeAll waits): A passes authorization and meets the domain's rule that only
-  // pending orders cancel; B gets NOT_FOUND before any rule is looked at.
+  // A's order has shipped by then (beforeAll waits): A passes authorization and meets the domain's rule that a
+  // shipped order cannot be cancelled; B gets NOT_FOUND before any rule is looked at.
   "orders.cancel": { input: () => ({ orderId: ordersOfA.cancel }), expect: { ...ownerOnly, customerA: "CONFLICT" } },
   "admin.dashboard.summary": { input: none, expect: adminsOnly },
   "admin.customers.list": { input: none, expect: adminsOnly },
@@ -59,6 +59,9 @@ const matrix: Record<string, Row> = {
   "account.deleteMine": { input: () => ({ confirm: false }), expect: { ...customersOnly, customerA: "BAD_REQUEST", customerB: "BAD_REQUEST" } },
   "admin.orders.list": { input: () => ({}), expect: adminsOnly },
   "admin.orders.get": { input: () => ({ orderId: "1001" }), expect: adminsOnly },
+  "admin.orders.story": { input: () => ({ orderId: "1001" }), expect: adminsOnly },
+  "admin.services.status": { input: none, expect: adminsOnly },
+  "admin.services.retryDeadLetter": { input: () => ({ id: "matrix-none" }), expect: { ...adminsOnly, admin: "NOT_FOUND" } },
   "admin.products.list": { input: none, expect: adminsOnly },
   "admin.products.create": {
     input: () => ({ productId: "matrix-p", sku: "MATRIX-1", name: "Matrix", description: "", price: { amount: 100, currency: "EUR" } }),
@@ -123,7 +126,7 @@ beforeAll(async () => {
   expect(placed.orders).toHaveLength(2);
   for (let i = 0; i < 400; i++) {
     const { orders } = await callers.customerA.orders.mine();
-    if (orders.every((o) => o.status !== "pending")) break;
+    if (orders.every((o) => o.status === "shipped" || o.status === "delivered")) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 });

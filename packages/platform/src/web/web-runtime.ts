@@ -6,6 +6,11 @@ import { seedDemo } from "@chronicle/application";
 import type { Logger } from "../logger.ts";
 import { openPlatform, type Platform } from "../open-platform.ts";
 import { startWorkerServices, type WorkerServices } from "../worker-services.ts";
+import type { Transport } from "@chronicle/messaging";
+import { createShippingClient, type ShippingClient } from "../services/shipping-client.ts";
+import { openShippingService, type ShippingService } from "../services/shipping-service.ts";
+import { startShopMessaging, type ShopMessaging } from "../services/shop-messaging.ts";
+import { openTransport } from "../services/transport.ts";
 import type { WebEnv } from "./web-env.ts";
 
 /** The web process: what its API needs (`services`), and what it runs beside it. */
@@ -16,6 +21,14 @@ export interface WebRuntime {
   readonly services: ApiServices;
   /** Set when this process runs the projections and fulfillment itself. */
   readonly worker: WorkerServices | null;
+  /** The transport to the other services (NATS, or in-process on the embedded default): stats and dead letters. */
+  readonly transport: Transport;
+  /** The shipping service, when it runs inside this process (the embedded default, without NATS_URL). */
+  readonly shipping: ShippingService | null;
+  /** The shop's relay and inbox, when this process runs them. */
+  readonly shopMessaging: ShopMessaging | null;
+  /** The typed client of shipping's API (over HTTP at SHIPPING_URL, or local); null when neither is configured. */
+  readonly shippingClient: ShippingClient | null;
   readonly origins: readonly string[];
   close(): Promise<void>;
 }
@@ -23,7 +36,8 @@ export interface WebRuntime {
 /**
  * Assembles the web process: the platform (database, migrations, store), auth on the same database, the demo on a
  * fresh install (catalog, the article's story, the demo sign-ins) and, on PGlite or when asked, the worker's
- * services in this process.
+ * services in this process. Without NATS_URL (the embedded default) the shipping service runs in this process too,
+ * on its own database, and the two services talk through the in-process transport.
  */
 export async function openWebRuntime(env: WebEnv, options: { log?: Logger } = {}): Promise<WebRuntime> {
   const platform = await openPlatform(env, { service: "web", ...(options.log && { log: options.log }) });
@@ -39,17 +53,48 @@ export async function openWebRuntime(env: WebEnv, options: { log?: Logger } = {}
     }
     const runsWorker = env.WORKER ? env.WORKER === "inline" : database.driver === "pglite";
     const closedAccounts = await followClosedAccounts(store, { log });
-    const worker = runsWorker ? startWorkerServices(platform) : null;
-    log.info({ driver: database.driver, worker: runsWorker ? "in this process" : "separate process" }, "runtime ready");
+    const embedded = !env.NATS_URL;
+    const transport = await openTransport(env, "web", log, database);
+    let shipping: ShippingService | null = null;
+    let worker: WorkerServices | null = null;
+    let shopMessaging: ShopMessaging | null = null;
+    try {
+      shipping = embedded ? await openShippingService(env, { transport, log }) : null;
+      worker = runsWorker ? startWorkerServices(platform, { transport }) : null;
+      // In-process messages cannot leave this process: without NATS, the shop's relay and inbox run here.
+      shopMessaging = !runsWorker && embedded ? startShopMessaging(platform, transport) : null;
+    } catch (error) {
+      await worker?.stop().catch(() => {});
+      await shipping?.stop().catch(() => {});
+      await transport.close().catch(() => {});
+      closedAccounts.stop();
+      throw error;
+    }
+    const shippingClient = env.SHIPPING_URL
+      ? createShippingClient({ url: env.SHIPPING_URL })
+      : shipping
+        ? createShippingClient({ local: shipping.api })
+        : null;
+    log.info(
+      { driver: database.driver, worker: runsWorker ? "in this process" : "separate process", transport: transport.kind, shipping: shipping ? "in this process" : (env.SHIPPING_URL ?? "not configured") },
+      "runtime ready",
+    );
     return {
       platform,
       auth,
-      services: { store, db: database.db, auth, projections: platform.projections, log, closedAccounts },
+      services: { store, db: database.db, auth, projections: platform.projections, log, shipping: shippingClient, integration: { transport, store }, closedAccounts },
       worker,
+      transport,
+      shipping,
+      shopMessaging,
+      shippingClient,
       origins: env.APP_ORIGIN,
       async close() {
         closedAccounts.stop();
         await worker?.stop();
+        await shopMessaging?.stop();
+        await shipping?.stop();
+        await transport.close();
         await platform.close();
       },
     };

@@ -10,7 +10,7 @@ export interface CustomerView {
   /** Erased once the customer is forgotten. */
   readonly name: PersonalValue<string>;
   readonly orders: number;
-  /** Sum of confirmed and shipped orders, in minor units (one currency: the shop's). */
+  /** Sum of confirmed, shipped and delivered orders, in minor units (one currency: the shop's). */
   readonly spent: number;
   readonly provenance: Provenance;
 }
@@ -25,7 +25,7 @@ export async function listCustomers(executor: Executor, options: { limit?: numbe
     executor,
     sql`select u.user_id, u.name, u.last_event_id, u.last_tx_id, u.last_position,
       (select count(*) from ${rmOrders} o where o.user_id = u.user_id) as orders,
-      (select coalesce(sum(o.total_amount), 0) from ${rmOrders} o where o.user_id = u.user_id and o.status in ('confirmed', 'shipped')) as spent
+      (select coalesce(sum(o.total_amount), 0) from ${rmOrders} o where o.user_id = u.user_id and o.status in ('confirmed', 'shipped', 'delivered')) as spent
       from ${rmOverviewUsers} u ${userId === undefined ? sql`` : sql`where u.user_id = ${userId}`} order by u.registered_tx_id desc, u.registered_position desc limit ${limit}`,
   );
   return rows.map((r) => ({ userId: r.user_id, name: r.name ?? ERASED, orders: Number(r.orders), spent: Number(r.spent ?? 0), provenance: provenanceOf(r) }));

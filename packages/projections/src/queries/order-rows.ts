@@ -13,7 +13,7 @@ export type OrderView = OrderSummary & {
 /** The columns every order list selects (from `rm_orders`). */
 export const orderColumns = sql`order_id, user_id, status, lines, total_amount, total_currency,
   ${isoUtc(sql`placed_at`)} as placed_at, ${isoUtc(sql`updated_at`)} as updated_at, rejection_reason,
-  placed_tx_id, placed_position, last_event_id, last_tx_id, last_position`;
+  carrier, tracking_number, placed_tx_id, placed_position, last_event_id, last_tx_id, last_position`;
 
 export interface OrderRow {
   order_id: string;
@@ -25,6 +25,8 @@ export interface OrderRow {
   placed_at: string;
   updated_at: string;
   rejection_reason: string | null;
+  carrier: string | null;
+  tracking_number: string | null;
   placed_tx_id: unknown;
   placed_position: unknown;
   last_event_id: string;
@@ -42,6 +44,8 @@ export function toOrderView(row: OrderRow): OrderView {
     placedAt: row.placed_at,
     updatedAt: row.updated_at,
     rejectionReason: row.rejection_reason,
+    carrier: row.carrier,
+    trackingNumber: row.tracking_number,
     provenance: provenanceOf(row),
     placement: { txId: Number(row.placed_tx_id), position: Number(row.placed_position) },
   };

@@ -37,6 +37,8 @@ function evolveOrderRow(row: OrderRow | undefined, event: OrderEvent, stored: St
         placedAt,
         updatedAt: placedAt,
         rejectionReason: null,
+        carrier: null,
+        trackingNumber: null,
         placedTxId: stored.txId,
         placedPosition: stored.position,
         ...changedBy(stored),
@@ -49,7 +51,9 @@ function evolveOrderRow(row: OrderRow | undefined, event: OrderEvent, stored: St
     case "OrderCancelled":
       return update({ status: "cancelled", updatedAt: event.data.cancelledAt });
     case "OrderShipped":
-      return update({ status: "shipped", updatedAt: event.data.shippedAt });
+      return update({ status: "shipped", updatedAt: event.data.shippedAt, carrier: event.data.carrier, trackingNumber: event.data.trackingNumber });
+    case "OrderDelivered":
+      return update({ status: "delivered", updatedAt: event.data.deliveredAt });
     default:
       return unhandled("orders", event);
   }

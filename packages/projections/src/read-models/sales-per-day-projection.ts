@@ -50,6 +50,7 @@ export const salesPerDayProjection: Projection = {
         }
         case "OrderConfirmed":
         case "OrderShipped":
+        case "OrderDelivered":
           break; // a sale counts from placement on
         default:
           unhandled("sales_per_day", event);

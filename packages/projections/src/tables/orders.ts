@@ -24,6 +24,8 @@ export const rmOrders = pgTable(
     placedAt: timestamp("placed_at", { withTimezone: true, mode: "string" }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull(),
     rejectionReason: text("rejection_reason"),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
     placedTxId: bigint("placed_tx_id", { mode: "number" }).notNull(),
     placedPosition: bigint("placed_position", { mode: "number" }).notNull(),
     ...provenanceColumns(),

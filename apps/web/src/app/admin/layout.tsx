@@ -12,6 +12,7 @@ const sections = [
   { href: "/admin/time-travel", label: "Time travel" },
   { href: "/admin/overview", label: "Overview" },
   { href: "/admin/projections", label: "Projections" },
+  { href: "/admin/services", label: "Services" },
 ];
 
 // UX only: every admin procedure checks the role itself, so a page reached another way still gets nothing.

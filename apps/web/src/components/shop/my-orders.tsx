@@ -8,13 +8,14 @@ const WAITING = new Set<string>(OPEN_ORDER_STATUSES);
 const explain: Record<OrderStatus, string> = {
   pending: "Reserving stock…",
   confirmed: "Confirmed · preparing shipment…",
-  shipped: "Shipped",
+  shipped: "On its way…",
+  delivered: "Delivered",
   rejected: "Rejected",
   cancelled: "Cancelled",
 };
 
 /**
- * The order list follows the fulfillment process by itself: while any order is still moving (pending, confirmed),
+ * The order list follows the order by itself: while any order is still moving (pending, confirmed, shipped),
  * it polls the orders projection; the first read waits for the projection to include the order just placed.
  */
 export function MyOrders({ placed, after }: { placed?: string; after?: string }) {
@@ -42,6 +43,11 @@ export function MyOrders({ placed, after }: { placed?: string; after?: string })
               <td>
                 <span className={`badge ${order.status}`} data-testid="order-status">{order.status}</span>{" "}
                 {WAITING.has(order.status) && <span className="muted"><span className="spinner" aria-hidden /> {explain[order.status]}</span>}
+                {order.trackingNumber && (
+                  <div className="muted" data-testid="order-tracking">
+                    {order.carrier ?? "Carrier"} · tracking <span className="mono">{order.trackingNumber}</span>
+                  </div>
+                )}
                 {order.status === "rejected" && order.rejectionReason && <span className="muted"> {order.rejectionReason}</span>}
               </td>
             </tr>

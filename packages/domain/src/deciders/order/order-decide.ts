@@ -2,7 +2,7 @@ import type { OrderCommand } from "../../commands/order-commands.ts";
 import { unreachable } from "../../errors/unreachable.ts";
 import type { OrderEvent } from "../../events/order-events.ts";
 import type { DecideContext } from "../decider.ts";
-import { cancelOrder, confirmOrder, rejectOrder, shipOrder } from "./order-decide-lifecycle.ts";
+import { cancelOrder, confirmOrder, markOrderDelivered, rejectOrder, shipOrder } from "./order-decide-lifecycle.ts";
 import { placeOrder, type OrderDependencies } from "./order-decide-place.ts";
 import type { OrderState } from "./order-state.ts";
 
@@ -23,6 +23,8 @@ export function decideOrder(
       return rejectOrder(command, state, now);
     case "ShipOrder":
       return shipOrder(command, state, now);
+    case "MarkOrderDelivered":
+      return markOrderDelivered(command, state, now);
     default:
       return unreachable(command);
   }

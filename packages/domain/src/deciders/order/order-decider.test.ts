@@ -1,4 +1,5 @@
 import { describe, it } from "vitest";
+import type { OrderConfirmed } from "../../events/order-events.ts";
 import { fold } from "../../replay/fold.ts";
 import { eur, listedProduct, sampleEvents } from "../../testing/samples.ts";
 import { SPEC_NOW, specification } from "../../testing/specification.ts";
@@ -68,28 +69,31 @@ describe("order decider: placing", () => {
 });
 
 describe("order decider: lifecycle", () => {
-  const confirmed = { type: "OrderConfirmed", data: { orderId: "1001", confirmedAt: SPEC_NOW } } as const;
-  const shipped = { type: "OrderShipped", data: { orderId: "1001", shippedAt: SPEC_NOW } } as const;
+  const confirmed: OrderConfirmed = { type: "OrderConfirmed", data: { orderId: "1001", lines: [{ productId: "101", quantity: 2 }], confirmedAt: SPEC_NOW } };
+  const shipped = { type: "OrderShipped", data: { orderId: "1001", carrier: "Chronicle Express", trackingNumber: "CX-1001-7F3A", shippedAt: SPEC_NOW } } as const;
+  const delivered = { type: "OrderDelivered", data: { orderId: "1001", deliveredAt: SPEC_NOW } } as const;
   const rejected = { type: "OrderRejected", data: { orderId: "1001", reason: "out of stock", rejectedAt: SPEC_NOW } } as const;
   const cancelled = { type: "OrderCancelled", data: { orderId: "1001", cancelledAt: SPEC_NOW } } as const;
   const cancel = { type: "CancelOrder", data: { orderId: "1001" } } as const;
   const confirm = { type: "ConfirmOrder", data: { orderId: "1001" } } as const;
   const reject = { type: "RejectOrder", data: { orderId: "1001", reason: "out of stock" } } as const;
 
-  it("invariant: only a pending order can be cancelled", () => {
+  it("invariant: an order can be cancelled until it ships (pending, or confirmed and still in the warehouse)", () => {
     given([placed]).when(cancel).then([cancelled]);
-    given([placed, confirmed]).when(cancel).thenThrows("ILLEGAL_STATE", /pending/);
+    given([placed, confirmed]).when(cancel).then([cancelled]);
     given([placed, rejected]).when(cancel).thenThrows("ILLEGAL_STATE");
     given([placed, cancelled]).when(cancel).thenThrows("ILLEGAL_STATE");
     given([]).when(cancel).thenThrows("NOT_FOUND");
   });
 
-  it("invariant: a shipped order cannot be cancelled", () => {
+  it("invariant: a shipped or delivered order cannot be cancelled", () => {
     given([placed, confirmed, shipped]).when(cancel).thenThrows("ILLEGAL_STATE", /shipped/);
+    given([placed, confirmed, shipped, delivered]).when(cancel).thenThrows("ILLEGAL_STATE", /shipped/);
   });
 
-  it("invariant: confirming twice changes nothing (idempotent), even after shipping", () => {
+  it("invariant: confirming twice changes nothing (idempotent), even after shipping; a confirmation names its lines", () => {
     given([placed]).when(confirm).then([confirmed]);
+    given([placed, confirmed, shipped, delivered]).when(confirm).thenNothingHappens();
     given([placed, confirmed]).when(confirm).thenNothingHappens();
     given([placed, confirmed, shipped]).when(confirm).thenNothingHappens();
     given([placed, rejected]).when(confirm).thenThrows("ILLEGAL_STATE");
@@ -101,10 +105,20 @@ describe("order decider: lifecycle", () => {
     given([placed, confirmed]).when(reject).thenThrows("ILLEGAL_STATE");
   });
 
-  it("ships only a confirmed order; shipping again changes nothing", () => {
-    const ship = { type: "ShipOrder", data: { orderId: "1001" } } as const;
+  it("ships only a confirmed order, with its carrier and tracking number; shipping again changes nothing", () => {
+    const ship = { type: "ShipOrder", data: { orderId: "1001", carrier: "Chronicle Express", trackingNumber: "CX-1001-7F3A" } } as const;
     given([placed]).when(ship).thenThrows("ILLEGAL_STATE", /pending/);
     given([placed, confirmed]).when(ship).then([shipped]);
     given([placed, confirmed, shipped]).when(ship).thenNothingHappens();
+    given([placed, confirmed, shipped, delivered]).when(ship).thenNothingHappens();
+    given([placed, confirmed, cancelled]).when(ship).thenThrows("ILLEGAL_STATE", /cancelled/);
+    given([placed, confirmed]).when({ ...ship, data: { ...ship.data, trackingNumber: "" } }).thenThrows("VALIDATION", /tracking/);
+  });
+
+  it("delivers only a shipped order; delivering again changes nothing", () => {
+    const deliver = { type: "MarkOrderDelivered", data: { orderId: "1001" } } as const;
+    given([placed, confirmed]).when(deliver).thenThrows("ILLEGAL_STATE", /confirmed/);
+    given([placed, confirmed, shipped]).when(deliver).then([delivered]);
+    given([placed, confirmed, shipped, delivered]).when(deliver).thenNothingHappens();
   });
 });

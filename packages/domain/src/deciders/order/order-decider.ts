@@ -10,7 +10,8 @@ import { initialOrderState, type OrderState } from "./order-state.ts";
 /** Who may cancel which order is authorization, checked by the API before the command reaches this decider. */
 export const orderDecider = defineDecider<OrderCommand, OrderEvent, OrderState, OrderDependencies>({
   streamType: "order",
-  reducerVersion: 1,
+  // 2: the state keeps the parcel's carrier and tracking number.
+  reducerVersion: 2,
   commandSchema: OrderCommandSchema,
   eventSchema: OrderEventSchema,
   streamIdOf: (command) => streamIds.order(command.data.orderId),

@@ -12,7 +12,7 @@ export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
 }
 
 export function orderFromPlaced(event: OrderPlaced): PlacedOrder {
-  return { ...event.data, status: "pending", updatedAt: event.data.placedAt, rejectionReason: null };
+  return { ...event.data, status: "pending", updatedAt: event.data.placedAt, rejectionReason: null, carrier: null, trackingNumber: null };
 }
 
 /** Shared with the order lists, so a list and the order's own stream can never disagree. */
@@ -27,7 +27,9 @@ export function evolvePlacedOrder(order: PlacedOrder, event: OrderEvent): Placed
     case "OrderCancelled":
       return { ...order, status: "cancelled", updatedAt: event.data.cancelledAt };
     case "OrderShipped":
-      return { ...order, status: "shipped", updatedAt: event.data.shippedAt };
+      return { ...order, status: "shipped", updatedAt: event.data.shippedAt, carrier: event.data.carrier, trackingNumber: event.data.trackingNumber };
+    case "OrderDelivered":
+      return { ...order, status: "delivered", updatedAt: event.data.deliveredAt };
     default:
       return unreachable(event, "UNKNOWN_EVENT_TYPE");
   }

@@ -13,6 +13,9 @@ export interface PlacedOrder {
   readonly placedAt: string;
   readonly updatedAt: string;
   readonly rejectionReason: string | null;
+  /** Who carries the parcel and its tracking number, once shipped (null before, and for orders shipped under v1). */
+  readonly carrier: string | null;
+  readonly trackingNumber: string | null;
 }
 
 export type OrderState = { readonly status: "none" } | PlacedOrder;

@@ -8,6 +8,7 @@ import { useTRPC } from "~/trpc/react";
 import { streamIds } from "@chronicle/domain";
 import { auditHref, eventHref, provenanceHref, timeTravelHref } from "../links";
 import { metaText } from "../metadata";
+import { OrderStory } from "./order-story";
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
@@ -30,6 +31,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <dt>Updated</dt><dd>{formatTime(order.updatedAt)}</dd>
           <dt>Total</dt><dd>{formatMoney(order.total)}</dd>
           {order.rejectionReason && <><dt>Rejected because</dt><dd>{order.rejectionReason}</dd></>}
+          {order.trackingNumber && <><dt>Parcel</dt><dd>{order.carrier} · <span className="mono">{order.trackingNumber}</span></dd></>}
         </dl>
         <table style={{ marginTop: ".8rem" }}>
           <thead><tr><th>Product</th><th>Quantity</th><th>Unit price</th></tr></thead>
@@ -45,6 +47,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <Link href={provenanceHref("orders", order.orderId)}>Why is this row like this?</Link>
         </p>
       </div>
+      <h2>The story across services</h2>
+      <OrderStory orderId={order.orderId} />
       <h2>History</h2>
       <table data-testid="order-history">
         <thead><tr><th>Version</th><th>Type</th><th>Recorded</th><th>Actor</th><th>Customer</th><th /></tr></thead>

@@ -1,0 +1,147 @@
+import { randomBytes } from "node:crypto";
+import type { EventStore } from "@chronicle/event-store";
+import { isDomainError } from "@chronicle/domain";
+import { dueWork, nextDueAt, type DueWork } from "./read-model/queries.ts";
+import { shipmentById } from "./read-model/queries.ts";
+import type { ShippingCommands } from "./shipping-commands.ts";
+
+export interface WarehouseOptions {
+  /** A requested shipment is dispatched this long after it was requested (the shop's SHIP_DELAY_MS). */
+  dispatchDelayMs: number;
+  /** A dispatched shipment is delivered this long after it left. */
+  deliveryDelayMs: number;
+  carrier?: string;
+  /** Steps (of different shipments) sent at once (default 16). */
+  concurrency?: number;
+  /** Longest sleep when nothing is due and nothing wakes it. */
+  pollIntervalMs?: number;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+  now?: () => string;
+}
+
+export interface Warehouse {
+  /** Look for due work now (after the read model moved, for example). */
+  wake(): void;
+  /** Packs a shipment just requested, now (its read model may not show it yet); failures are left to the next round. */
+  packNow(shipmentId: string, correlationId?: string): void;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_CARRIER = "Chronicle Express";
+
+/**
+ * The warehouse as a process: it reads what is due from the shipments read model and sends the next command for
+ * each (pack, dispatch with a carrier and a fresh tracking number, deliver). Its command ids derive from the
+ * shipment and the step, so a crash, a second warehouse or a repeat sends nothing twice; all its state is the log.
+ */
+export function startWarehouse(store: EventStore, commands: ShippingCommands, options: WarehouseOptions): Warehouse {
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const concurrency = options.concurrency ?? 16;
+  const carrier = options.carrier ?? DEFAULT_CARRIER;
+  const log = options.log ?? (() => {});
+  const now = options.now ?? (() => new Date().toISOString());
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wakeUp: (() => void) | undefined;
+  const wake = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    wakeUp?.();
+  };
+
+  const send = async (work: DueWork, known?: { correlationId: string | undefined }) => {
+    const shipment = known ?? (await shipmentById(store.database.db, work.shipmentId));
+    if (!shipment) return;
+    const correlationId = shipment.correlationId ?? undefined;
+    const metadata = {
+      now: now(),
+      commandId: `shipping:${work.step}:${work.shipmentId}`,
+      ...(correlationId && { correlationId }),
+      actor: "system:warehouse",
+    };
+    const command =
+      work.step === "pack"
+        ? { type: "PackShipment", data: { shipmentId: work.shipmentId } }
+        : work.step === "dispatch"
+          ? { type: "DispatchShipment", data: { shipmentId: work.shipmentId, carrier, trackingNumber: trackingNumberFor(work.shipmentId) } }
+          : { type: "DeliverShipment", data: { shipmentId: work.shipmentId } };
+    await commands.execute(command, metadata);
+  };
+
+  const step = async (work: DueWork) => {
+    try {
+      await send(work);
+    } catch (error) {
+      // A refused step (the shipment was cancelled meanwhile) is the domain's answer, not a failure to retry.
+      if (!isDomainError(error)) log("warehouse step failed", { ...work, error: String(error) });
+    }
+  };
+
+  // Steps sent lately, by command id: the read model shows them a moment later, and until then the same step looks
+  // due again. Sending it again would be harmless (its command id makes it a repeat) but would crowd out real work.
+  const sent = new Map<string, number>();
+  const inHand = new Set<Promise<void>>();
+  const RESEND_AFTER_MS = 10_000;
+
+  const round = async (): Promise<number> => {
+    const clock = Date.now();
+    for (const [id, at] of sent) if (clock - at > RESEND_AFTER_MS) sent.delete(id);
+    const found = await dueWork(store.database.db, now(), { ...options, limit: 500 });
+    const due = found.filter((work) => !sent.has(`${work.step}:${work.shipmentId}`));
+    for (const work of due) sent.set(`${work.step}:${work.shipmentId}`, clock);
+    // Each shipment is a stream of its own: steps of different shipments run side by side, a few at a time.
+    let taken = 0;
+    const lane = async () => {
+      while (!stopped && taken < due.length) await step(due[taken++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
+    if (due.length > 0) return 0;
+    // Everything due was sent already: look again once the read model had a moment to catch up.
+    if (found.length > 0) return Math.min(pollIntervalMs, 50);
+    const next = await nextDueAt(store.database.db, options);
+    return next === null ? pollIntervalMs : Math.max(0, Math.min(pollIntervalMs, next - Date.parse(now())));
+  };
+
+  const done = (async () => {
+    while (!stopped) {
+      let sleep = pollIntervalMs;
+      try {
+        sleep = await round();
+      } catch (error) {
+        log("warehouse round failed", { error: String(error) });
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        wakeUp = resolve;
+        timer = setTimeout(resolve, sleep);
+      });
+      wakeUp = undefined;
+    }
+  })();
+
+  return {
+    wake,
+    packNow(shipmentId, correlationId) {
+      if (stopped) return;
+      sent.set(`pack:${shipmentId}`, Date.now());
+      const packing = send({ shipmentId, step: "pack" }, { correlationId }).catch((error: unknown) => {
+        sent.delete(`pack:${shipmentId}`);
+        if (!isDomainError(error)) log("warehouse step failed", { shipmentId, step: "pack", error: String(error) });
+      });
+      inHand.add(packing);
+      void packing.finally(() => inHand.delete(packing));
+    },
+    async stop() {
+      stopped = true;
+      wake();
+      await done;
+      await Promise.all([...inHand]);
+    },
+  };
+}
+
+/** A carrier's tracking number: CX-<shipment>-<8 random hex>, capitals, as TrackingNumberSchema wants. */
+export function trackingNumberFor(shipmentId: string): string {
+  const id = shipmentId.toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 20);
+  return `CX-${id}-${randomBytes(4).toString("hex").toUpperCase()}`;
+}
