@@ -15,7 +15,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import { pino } from "pino";
 import { executeShopCommand, seedDemo } from "@chronicle/application";
-import { query } from "@chronicle/event-store";
+import { newMasterKeyText, query } from "@chronicle/event-store";
 import { createTestDatabase } from "@chronicle/event-store/testing";
 import { createNatsTransport, type IntegrationMessage } from "@chronicle/messaging";
 import { natsServerBinary, startOwnNatsServer } from "@chronicle/messaging/testing/nats";
@@ -69,7 +69,7 @@ async function rawBaseline(orders: number): Promise<number[]> {
 const shopDb = await createTestDatabase(databaseUrl);
 const shippingDb = await createTestDatabase(databaseUrl);
 const log = pino({ level: "warn" });
-const env = parseEnv(PlatformEnvSchema, { DATABASE_URL: shopDb.url, SHIPPING_DATABASE_URL: shippingDb.url, NATS_URL: natsUrl, SHIP_DELAY_MS: String(DELAY), DELIVERY_DELAY_MS: "3600000", LOG_LEVEL: "warn" });
+const env = parseEnv(PlatformEnvSchema, { DATABASE_URL: shopDb.url, PERSONAL_DATA_MASTER_KEY: newMasterKeyText(), SHIPPING_DATABASE_URL: shippingDb.url, NATS_URL: natsUrl, SHIP_DELAY_MS: String(DELAY), DELIVERY_DELAY_MS: "3600000", LOG_LEVEL: "warn" });
 const platform = await openPlatform(env, { service: "bench-shop", log, poolSize: 20 });
 const shopTransport = await openTransport(env, "bench-shop", log);
 const shippingTransport = await openTransport(env, "bench-shipping", log);

@@ -6,7 +6,7 @@ import { executeShopCommand, shopCommandsFor } from "@chronicle/application";
 import { openPlatform, parseEnv, PlatformEnvSchema } from "@chronicle/platform";
 import type { Outcome } from "./load.ts";
 import { percentile } from "./stats.ts";
-import { freePort } from "./server.ts";
+import { BENCH_MASTER_KEY, freePort } from "./server.ts";
 
 export interface BenchDatabase {
   postgresUrl?: string;
@@ -15,6 +15,7 @@ export interface BenchDatabase {
 
 const envOf = (database: BenchDatabase) => ({
   DATABASE_URL: database.postgresUrl ?? "",
+  PERSONAL_DATA_MASTER_KEY: database.postgresUrl ? BENCH_MASTER_KEY : "",
   PGLITE_DIR: database.pgliteDir ?? "",
   LOG_LEVEL: "warn",
 });

@@ -1,9 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+/**
+ * The personal-data master key of this bench run: a required setting on Postgres, shared by the web server, its
+ * worker and the in-process baselines, which all open the same database.
+ */
+export const BENCH_MASTER_KEY = process.env.PERSONAL_DATA_MASTER_KEY || randomBytes(32).toString("base64");
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const root = path.resolve(web, "..", "..");
@@ -61,7 +68,7 @@ function startWorker(postgresUrl: string, log: number): { stop(): Promise<void> 
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: path.join(root, "apps", "worker"),
     stdio: ["ignore", log, log],
-    env: { ...process.env, DATABASE_URL: postgresUrl, LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: postgresUrl, PERSONAL_DATA_MASTER_KEY: BENCH_MASTER_KEY, LOG_LEVEL: "warn" },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
@@ -100,6 +107,7 @@ export async function startWeb(database: { postgresUrl?: string; pgliteDir: stri
       PORT: String(port),
       PGLITE_DIR: dataDir,
       DATABASE_URL: database.postgresUrl ?? "",
+      PERSONAL_DATA_MASTER_KEY: database.postgresUrl ? BENCH_MASTER_KEY : "",
       // PGlite: the worker's services in the web process, as always. Postgres: a worker process of its own (below).
       ...(options.worker && { WORKER: options.worker }),
       LOG_LEVEL: "warn",

@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { executeShopCommand, seedDemo } from "@chronicle/application";
 import { fold, orderDecider, upcast, type OrderEvent } from "@chronicle/domain";
-import { createEventStore, openDatabase, query, type Database, type EventStore } from "@chronicle/event-store";
+import { createEventStore, newMasterKeyText, openDatabase, query, type Database, type EventStore } from "@chronicle/event-store";
 import { createTestDatabase, describeOnPostgres } from "@chronicle/event-store/testing";
 import { describeWithNatsServer, startOwnNatsServer, type OwnNatsServer } from "@chronicle/messaging/testing/nats";
 import { createShippingClient, openPlatform, openTransport, parseEnv, PlatformEnvSchema, startWorkerServices, type Platform, type WorkerServices } from "@chronicle/platform";
@@ -47,7 +47,7 @@ describeOnPostgres("proof: two services, two logs, NATS between them", (postgres
       nats = await startOwnNatsServer(natsBinary);
       shopDb = await createTestDatabase(postgresUrl);
       shippingDb = await createTestDatabase(postgresUrl);
-      const env = parseEnv(PlatformEnvSchema, { DATABASE_URL: shopDb.url, NATS_URL: nats.url, LOG_LEVEL: "silent" });
+      const env = parseEnv(PlatformEnvSchema, { DATABASE_URL: shopDb.url, PERSONAL_DATA_MASTER_KEY: newMasterKeyText(), NATS_URL: nats.url, LOG_LEVEL: "silent" });
       const log = pino({ level: "silent" });
       platform = await openPlatform(env, { service: "proof-shop", log });
       transport = await openTransport(env, "proof-shop", log);
