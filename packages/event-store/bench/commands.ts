@@ -4,15 +4,14 @@
  * command and the versions it read, written in the append's transaction), and with a caller's command id (a lookup
  * first, then the same) — against a raw insert of one row, alternating the variants over several rounds.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { createCommandHandler, createEventStore, migrate, openDatabase, type Database, type StreamModel } from "../src/index.ts";
-import { createTestDatabase } from "../src/testing/index.ts";
+import { createCommandHandler, createEventStore, migrate, type StreamModel } from "../src/index.ts";
 import { RAW_TABLE, rawFor } from "./raw.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { median, timed } from "./stats.ts";
 
 const env = z.object({
@@ -29,17 +28,7 @@ type Variant = "raw" | "plain" | "recorded" | "callerId";
 const VARIANTS: Variant[] = ["raw", "plain", "recorded", "callerId"];
 
 async function measure(driver: "postgres" | "pglite"): Promise<string> {
-  let database: Database;
-  let cleanup: () => Promise<void>;
-  if (driver === "postgres") {
-    const created = await createTestDatabase(env.DATABASE_URL!);
-    database = await openDatabase({ url: created.url, poolSize: 2 });
-    cleanup = async () => { await database.close(); await created.drop(); };
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-commands-"));
-    database = await openDatabase({ dataDir: dir });
-    cleanup = async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); };
-  }
+  const { database, cleanup } = await openBenchDatabase(driver, { databaseUrl: env.DATABASE_URL, name: "commands" });
   try {
     await migrate(database);
     await database.db.execute(sql.raw(RAW_TABLE));

@@ -4,9 +4,6 @@
  * the same rows, alternating the variants over several rounds. "on, no personal fields" is what every other event
  * pays: one classification, nothing encrypted.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
@@ -14,16 +11,14 @@ import {
   createEventStore,
   migrate,
   newMasterKeyText,
-  openDatabase,
   parseMasterKey,
   protectPersonalData,
   stopProtectingPersonalData,
   verifyMasterKey,
-  type Database,
   type PersonalDataClassifier,
 } from "../src/index.ts";
-import { createTestDatabase } from "../src/testing/index.ts";
 import { RAW_TABLE, rawFor } from "./raw.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { median, timed } from "./stats.ts";
 
 const env = z.object({
@@ -50,17 +45,7 @@ const person = (i: number) => ({
 type Variant = "raw" | "off" | "onPlain" | "onPersonal";
 
 async function measure(driver: "postgres" | "pglite"): Promise<string> {
-  let database: Database;
-  let cleanup: () => Promise<void>;
-  if (driver === "postgres") {
-    const created = await createTestDatabase(env.DATABASE_URL!);
-    database = await openDatabase({ url: created.url, poolSize: 2 });
-    cleanup = async () => { await database.close(); await created.drop(); };
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-personal-"));
-    database = await openDatabase({ dataDir: dir });
-    cleanup = async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); };
-  }
+  const { database, cleanup } = await openBenchDatabase(driver, { databaseUrl: env.DATABASE_URL, name: "personal" });
   try {
     await migrate(database);
     await database.db.execute(sql.raw(RAW_TABLE));

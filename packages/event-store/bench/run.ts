@@ -3,15 +3,12 @@
  * alternating the two over several rounds (absolute figures drift 20-40% on this machine; ratios hold).
  * Runs on Postgres when DATABASE_URL is set, and on PGlite in a data folder (smaller counts).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { createEventStore, migrate, openDatabase, type Database, type EventStore } from "../src/index.ts";
-import { createTestDatabase } from "../src/testing/index.ts";
+import { createEventStore, migrate, type Database, type EventStore } from "../src/index.ts";
 import { auditPages } from "./audit.ts";
 import { RAW_TABLE, rawFor, type Raw } from "./raw.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { median, percentile, timed, withPeakRss } from "./stats.ts";
 
 const env = z.object({
@@ -128,18 +125,7 @@ async function liveDelay(store: EventStore, count: number) {
 
 async function benchmark(driver: "postgres" | "pglite"): Promise<Row[]> {
   const sizes = SIZES[driver];
-  let database: Database;
-  let cleanup: () => Promise<void>;
-  if (driver === "postgres") {
-    if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-    const created = await createTestDatabase(env.DATABASE_URL);
-    database = await openDatabase({ url: created.url, poolSize: 10 });
-    cleanup = async () => { await database.close(); await created.drop(); };
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-"));
-    database = await openDatabase({ dataDir: dir });
-    cleanup = async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); };
-  }
+  const { database, cleanup } = await openBenchDatabase(driver, { databaseUrl: env.DATABASE_URL, name: "store", poolSize: 10 });
   try {
     await migrate(database);
     await database.db.execute(sql.raw(RAW_TABLE));

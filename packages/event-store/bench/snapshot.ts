@@ -3,17 +3,15 @@
  * loading it from a snapshot, through the command handler's own loader. Target: snapshot load <= 0.05 of replay.
  * Runs on Postgres when DATABASE_URL is set, and on PGlite in a data folder. Run with --expose-gc (the scripts do).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { createEventStore, migrate, openDatabase, type Database, type EventStore, type StoredEvent, type StreamModel } from "../src/index.ts";
-import { createTestDatabase } from "../src/testing/index.ts";
+import { createEventStore, migrate, type EventStore, type StoredEvent, type StreamModel } from "../src/index.ts";
 import { loadStream } from "../src/snapshots/load-stream.ts";
 import { toJsonState } from "../src/snapshots/json-state.ts";
 import { writeSnapshot } from "../src/snapshots/snapshot-table.ts";
+import { openBenchDatabase } from "./bench-database.ts";
 import { median } from "./stats.ts";
 
 const env = z.object({
@@ -71,17 +69,7 @@ async function timeLoad(store: EventStore, streamId: string, model: StreamModel<
 }
 
 async function measure(driver: "postgres" | "pglite"): Promise<string> {
-  let database: Database;
-  let cleanup: () => Promise<void>;
-  if (driver === "postgres") {
-    const created = await createTestDatabase(env.DATABASE_URL!);
-    database = await openDatabase({ url: created.url, poolSize: 2 });
-    cleanup = async () => { await database.close(); await created.drop(); };
-  } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "chronicle-bench-snapshot-"));
-    database = await openDatabase({ dataDir: dir });
-    cleanup = async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); };
-  }
+  const { database, cleanup } = await openBenchDatabase(driver, { databaseUrl: env.DATABASE_URL, name: "snapshot" });
   try {
     await migrate(database);
     const store = createEventStore(database);

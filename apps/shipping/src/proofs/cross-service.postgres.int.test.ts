@@ -5,10 +5,10 @@ import { executeShopCommand, seedDemo } from "@chronicle/application";
 import { fold, orderDecider, upcast, type OrderEvent } from "@chronicle/domain";
 import { createEventStore, newMasterKeyText, openDatabase, query, type Database, type EventStore } from "@chronicle/event-store";
 import { createTestDatabase, describeOnPostgres } from "@chronicle/event-store/testing";
-import { describeWithNatsServer, startOwnNatsServer, type OwnNatsServer } from "@chronicle/messaging/testing/nats";
+import { describeWithNatsServer, freePort, startOwnNatsServer, type OwnNatsServer } from "@chronicle/messaging/testing/nats";
 import { createShippingClient, openPlatform, openTransport, parseEnv, PlatformEnvSchema, startWorkerServices, type Platform, type WorkerServices } from "@chronicle/platform";
 import type { Transport } from "@chronicle/messaging";
-import { freePort, startShippingProcess, type ShippingProcess } from "./shipping-process.fixture.ts";
+import { startShippingProcess, type ShippingProcess } from "./shipping-process.fixture.ts";
 
 /** How long shipping stays down while orders are placed (the 30 s; shorter with SHIPPING_DOWN_MS). */
 const DOWN_MS = Number(process.env.SHIPPING_DOWN_MS ?? 30_000);

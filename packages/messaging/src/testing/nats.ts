@@ -55,7 +55,8 @@ export function describeWithNatsServer(name: string, suite: (binary: string) => 
   }
 }
 
-async function freePort(): Promise<number> {
+/** A port the system has free right now (asked of the OS: listen on port 0, read it, close). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
