@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { ConfigurationError, createEventStore, openDatabase, type Database, type EventStore, type MigrationSet, type Projection } from "@chronicle/event-store";
 import { grantAppRole, roleOf } from "./database-roles.ts";
 import type { PlatformEnv } from "./env.ts";
@@ -34,8 +33,6 @@ export interface OpenPlatformOptions {
  */
 export async function openPlatform(env: PlatformEnv, options: OpenPlatformOptions): Promise<Platform> {
   const log = options.log ?? createLogger(options.service, env.LOG_LEVEL);
-  // PGlite does not create missing parent folders (and reports it later as an unrelated migration failure).
-  if (!env.DATABASE_URL) mkdirSync(env.PGLITE_DIR, { recursive: true });
   const projections = allProjections();
   const migrations = options.migrations ?? SHOP_MIGRATIONS;
   if (env.MIGRATION_DATABASE_URL) {

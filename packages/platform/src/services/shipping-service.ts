@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { SHIPPING_INBOX, shippingToMessages, toShippingCommand } from "@chronicle/contracts";
 import { createEventStore, EVENTS_CHANNEL, openDatabase, startProjectionRunner, type Database, type EventStore, type ProjectionRunner } from "@chronicle/event-store";
 import { startRelay, type Consumer, type Relay, type Transport } from "@chronicle/messaging";
@@ -32,7 +31,6 @@ export type ShippingEnv = Pick<PlatformEnv, "SHIPPING_DATABASE_URL" | "SHIPPING_
 export async function openShippingService(env: ShippingEnv, options: { transport: Transport; log: Logger; instanceId?: string }): Promise<ShippingService> {
   const { transport, log } = options;
   const dataDir = shippingPgliteDir(env);
-  if (!env.SHIPPING_DATABASE_URL) mkdirSync(dataDir, { recursive: true });
   const database = await openDatabase(env.SHIPPING_DATABASE_URL ? { url: env.SHIPPING_DATABASE_URL, poolSize: 20 } : { dataDir });
   try {
     await migrateAll(database, shippingMigrationSets);
