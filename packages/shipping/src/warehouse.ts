@@ -22,17 +22,26 @@ export interface WarehouseOptions {
 export interface Warehouse {
   /** Look for due work now (after the read model moved, for example). */
   wake(): void;
-  /** Packs a shipment just requested, now (its read model may not show it yet); failures are left to the next round. */
-  packNow(shipmentId: string, correlationId?: string): void;
+  /**
+   * Packs a shipment just requested, now (its read model may not show it yet), then dispatches it when its delay is
+   * over and delivers it when that delay is over, on timers of this process; failures are left to the next round.
+   */
+  packNow(shipmentId: string, correlationId?: string, requestedAt?: string): void;
   stop(): Promise<void>;
 }
 
 export const DEFAULT_CARRIER = "Chronicle Express";
 
+/** Timed steps further out than this are not held on a timer: the read model's rounds find them when due. */
+const LONGEST_TIMER_MS = 60_000;
+
 /**
  * The warehouse as a process: it reads what is due from the shipments read model and sends the next command for
  * each (pack, dispatch with a carrier and a fresh tracking number, deliver). Its command ids derive from the
  * shipment and the step, so a crash, a second warehouse or a repeat sends nothing twice; all its state is the log.
+ * A shipment it packed itself (`packNow`) is followed on timers of its own, so its dispatch leaves on time without
+ * waiting for the read model to catch up; the timers are only a shortcut: a restart loses them, and the read
+ * model's rounds find the same steps (the same command ids) when they fall due.
  */
 export function startWarehouse(store: EventStore, commands: ShippingCommands, options: WarehouseOptions): Warehouse {
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
@@ -82,13 +91,50 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
   const sent = new Map<string, number>();
   const inHand = new Set<Promise<void>>();
   const RESEND_AFTER_MS = 10_000;
+  const keyOf = (work: DueWork) => `${work.step}:${work.shipmentId}`;
+  /** Timed steps of shipments this process packed, by step key. */
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  /** Sends one step now, outside the rounds; once it committed, the shipment's next timed step goes on a timer. */
+  const sendNow = (work: DueWork, correlationId: string | undefined, dueAt: number) => {
+    if (stopped) return;
+    const key = keyOf(work);
+    sent.set(key, Date.now());
+    const sending = send(work, { correlationId })
+      .then(() => {
+        if (work.step === "pack") follow({ shipmentId: work.shipmentId, step: "dispatch" }, correlationId, dueAt + options.dispatchDelayMs);
+        else if (work.step === "dispatch") follow({ shipmentId: work.shipmentId, step: "deliver" }, correlationId, Date.now() + options.deliveryDelayMs);
+      })
+      .catch((error: unknown) => {
+        sent.delete(key);
+        // A refused step (the shipment was cancelled meanwhile) is the domain's answer: nothing follows it.
+        if (!isDomainError(error)) log("warehouse step failed", { ...work, error: String(error) });
+      });
+    inHand.add(sending);
+    void sending.finally(() => inHand.delete(sending));
+  };
+
+  /** A step that falls due at `dueAt`, on a timer (unless it is too far out: then the rounds find it). */
+  const follow = (work: DueWork, correlationId: string | undefined, dueAt: number) => {
+    const wait = dueAt - Date.now();
+    if (stopped || wait > LONGEST_TIMER_MS) return;
+    const key = keyOf(work);
+    clearTimeout(timers.get(key));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        sendNow(work, correlationId, dueAt);
+      }, Math.max(0, wait)),
+    );
+  };
 
   const round = async (): Promise<number> => {
     const clock = Date.now();
     for (const [id, at] of sent) if (clock - at > RESEND_AFTER_MS) sent.delete(id);
     const found = await dueWork(store.database.db, now(), { ...options, limit: 500 });
-    const due = found.filter((work) => !sent.has(`${work.step}:${work.shipmentId}`));
-    for (const work of due) sent.set(`${work.step}:${work.shipmentId}`, clock);
+    const due = found.filter((work) => !sent.has(keyOf(work)) && !timers.has(keyOf(work)));
+    for (const work of due) sent.set(keyOf(work), clock);
     // Each shipment is a stream of its own: steps of different shipments run side by side, a few at a time.
     let taken = 0;
     const lane = async () => {
@@ -96,8 +142,8 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
     if (due.length > 0) return 0;
-    // Everything due was sent already: look again once the read model had a moment to catch up.
-    if (found.length > 0) return Math.min(pollIntervalMs, 50);
+    // Everything due is in hand already (sent, or on a timer): look again after the usual pause.
+    if (found.length > 0) return pollIntervalMs;
     const next = await nextDueAt(store.database.db, options);
     return next === null ? pollIntervalMs : Math.max(0, Math.min(pollIntervalMs, next - Date.parse(now())));
   };
@@ -121,18 +167,14 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
 
   return {
     wake,
-    packNow(shipmentId, correlationId) {
-      if (stopped) return;
-      sent.set(`pack:${shipmentId}`, Date.now());
-      const packing = send({ shipmentId, step: "pack" }, { correlationId }).catch((error: unknown) => {
-        sent.delete(`pack:${shipmentId}`);
-        if (!isDomainError(error)) log("warehouse step failed", { shipmentId, step: "pack", error: String(error) });
-      });
-      inHand.add(packing);
-      void packing.finally(() => inHand.delete(packing));
+    packNow(shipmentId, correlationId, requestedAt) {
+      const at = requestedAt ? Date.parse(requestedAt) : Date.now();
+      sendNow({ shipmentId, step: "pack" }, correlationId, Number.isNaN(at) ? Date.now() : at);
     },
     async stop() {
       stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
       wake();
       await done;
       await Promise.all([...inHand]);

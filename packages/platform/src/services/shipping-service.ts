@@ -1,5 +1,5 @@
 import { SHIPPING_INBOX, shippingToMessages, toShippingCommand } from "@chronicle/contracts";
-import { createEventStore, EVENTS_CHANNEL, openDatabase, startProjectionRunner, type Database, type EventStore, type ProjectionRunner } from "@chronicle/event-store";
+import { createEventStore, openDatabase, startProjectionRunner, type Database, type EventStore, type ProjectionRunner } from "@chronicle/event-store";
 import { startRelay, type Consumer, type Relay, type Transport } from "@chronicle/messaging";
 import { createShippingCommands, shipmentsProjection, shippingMigrationSets, startWarehouse, type ShippingApiContext, type ShippingCommands, type Warehouse } from "@chronicle/shipping";
 import { shippingPgliteDir, type PlatformEnv } from "../env.ts";
@@ -48,11 +48,11 @@ export async function openShippingService(env: ShippingEnv, options: { transport
   const warehouse: Warehouse = startWarehouse(store, commands, {
     dispatchDelayMs: env.SHIP_DELAY_MS,
     deliveryDelayMs: env.DELIVERY_DELAY_MS,
-    pollIntervalMs: 200,
+    // The inbox hands it each new request (packNow), and it follows those on its own timers: its rounds over the
+    // read model only pick up what a restart or a failure left behind, so they need not chase every new event.
+    pollIntervalMs: 500,
     log: (message, fields) => log.warn({ ...fields, service: "shipping" }, message),
   });
-  // New events wake the warehouse at once (it may still find the read model a step behind: it polls again soon).
-  const unlisten = await database.listen(EVENTS_CHANNEL, () => warehouse.wake());
   const relay = startRelay(store, {
     name: "shipping",
     transport,
@@ -66,9 +66,10 @@ export async function openShippingService(env: ShippingEnv, options: { transport
       if ("ignore" in translated) return;
       const metadata = inboxMetadata(message, "service:shop");
       await commands.execute(translated.command, metadata);
-      // The warehouse packs a new request at once, without waiting for its read model to show it (a crash here
-      // leaves the request for the warehouse's next round: the step's command id is the same either way).
-      if (translated.command.type === "RequestShipment") warehouse.packNow(translated.command.data.shipmentId, metadata.correlationId);
+      // The warehouse packs a new request at once and dispatches it when its delay is over, without waiting for its
+      // read model to show it (a crash here leaves the request for the warehouse's next round: the step's command id
+      // is the same either way).
+      if (translated.command.type === "RequestShipment") warehouse.packNow(translated.command.data.shipmentId, metadata.correlationId, metadata.now);
     },
   );
   return {
@@ -83,7 +84,6 @@ export async function openShippingService(env: ShippingEnv, options: { transport
       await inbox.stop();
       await relay.stop();
       await warehouse.stop();
-      await unlisten();
       await runner.stop();
       await commands.idle();
       await database.close();
