@@ -4,7 +4,7 @@ import { describeError, MessagingError } from "./errors.ts";
 import { databasePersistence, type InProcessPersistence } from "./in-process-store.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
 import type { ConsumerStats, DeadLetter, IntegrationMessage, Log, StreamSpec, StreamStats, Transport } from "./types.ts";
-import { backoffFor, resolveConsumerOptions, subjectMatches, validateMessage, validateStreamSpec } from "./validate.ts";
+import { backoffFor, orderingKeyOf, resolveConsumerOptions, subjectMatches, validateMessage, validateStreamSpec } from "./validate.ts";
 
 export interface InProcessTransportOptions {
   /**
@@ -298,7 +298,7 @@ export function createInProcessTransport(options: InProcessTransportOptions = {}
             }
             found.entry.inFlight = true;
             found.entry.attempts++;
-            const { finished } = await queue.add(found.stored.message.subject, () => handleOne(found.stored, found.entry));
+            const { finished } = await queue.add(orderingKeyOf(found.stored.message.subject), () => handleOne(found.stored, found.entry));
             void finished.finally(() => wakeLoop?.());
           }
           await queue.idle();

@@ -17,5 +17,5 @@ export { createNatsTransport, type NatsTransportOptions } from "./nats-transport
 export { createInProcessTransport, type InProcessTransportOptions } from "./in-process-transport.ts";
 export { startRelay, relayStatus, retryRelay, relayCheckpointName, type Relay, type RelayOptions, type RelayStatus } from "./relay.ts";
 export { DEFAULT_DEAD_LETTER_STREAM, HEADER } from "./codec.ts";
-export { DEFAULT_ACK_WAIT_MS, DEFAULT_BACKOFF_MS, DEFAULT_MAX_DELIVER, subjectMatches } from "./validate.ts";
+export { DEFAULT_ACK_WAIT_MS, DEFAULT_BACKOFF_MS, DEFAULT_MAX_DELIVER, orderingKeyOf, subjectMatches } from "./validate.ts";
 export { messagingMigrationSet } from "./migrations.ts";

@@ -1,6 +1,6 @@
 /**
  * Runs tasks with at most `concurrency` at once, while tasks that share a key run one after another in the order
- * they were added (per-subject order with parallelism across subjects).
+ * they were added (per-aggregate order with parallelism across aggregates).
  */
 export interface KeyedQueue {
   /** Resolves when the task has been started (waits while the queue is full), with the task's own promise. */

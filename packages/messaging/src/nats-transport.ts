@@ -16,7 +16,7 @@ import { bodyText, decodeMessage, DEFAULT_DEAD_LETTER_STREAM, encodeData, envelo
 import { describeError, MessagingError } from "./errors.ts";
 import { createKeyedQueue } from "./keyed-queue.ts";
 import type { ConsumerStats, DeadLetter, IntegrationMessage, Log, StreamSpec, StreamStats, Transport } from "./types.ts";
-import { backoffFor, resolveConsumerOptions, validateMessage, validateStreamSpec, type ResolvedConsumerOptions } from "./validate.ts";
+import { backoffFor, orderingKeyOf, resolveConsumerOptions, validateMessage, validateStreamSpec, type ResolvedConsumerOptions } from "./validate.ts";
 
 export interface NatsTransportOptions {
   /** `nats://host:port` (several separated by commas). */
@@ -264,7 +264,7 @@ export function createNatsTransport(options: NatsTransportOptions): Transport {
             const batch = await consumer.fetch({ max_messages: Math.max(10, o.concurrency * 4), expires: FETCH_EXPIRES_MS });
             current = batch;
             for await (const m of batch) {
-              await queue.add(m.subject, () => handleOne(m));
+              await queue.add(orderingKeyOf(m.subject), () => handleOne(m));
             }
             await queue.idle();
             delay = RETRY_FIRST_MS;

@@ -12,7 +12,7 @@ export interface RelaySetup {
   cleanup(streams: string[]): Promise<void>;
 }
 
-/** The relay on a driver and a transport: every event once, in order per subject, checkpoint after the ack. */
+/** The relay on a driver and a transport: every event once, in order per aggregate, checkpoint after the ack. */
 export function relayContract(driver: TestDriver, make: (deadLetters: StreamSpec, database: Database) => Promise<RelaySetup>): void {
   let store: EventStore;
   let closeDb: () => Promise<void>;

@@ -21,6 +21,7 @@ import {
 import { describeError, MessagingError } from "./errors.ts";
 import { createSemaphore } from "./keyed-queue.ts";
 import type { IntegrationMessage, Log, Transport } from "./types.ts";
+import { orderingKeyOf } from "./validate.ts";
 
 export interface RelayOptions {
   /** `[a-z][a-z0-9_]*`; its checkpoint is the row `relay_<name>` of the projections' checkpoint table. */
@@ -168,12 +169,13 @@ export function startRelay(store: EventStore, options: RelayOptions): Relay {
         slots.release();
       }
     };
-    const before = tails.get(message.subject);
+    const key = orderingKeyOf(message.subject);
+    const before = tails.get(key);
     // A subject whose previous message failed (refused, or the relay stops) publishes nothing more in this term.
     const finished = before ? before.then(run) : run();
-    tails.set(message.subject, finished);
+    tails.set(key, finished);
     finished.then(
-      () => tails.get(message.subject) === finished && tails.delete(message.subject),
+      () => tails.get(key) === finished && tails.delete(key),
       () => {},
     );
     return finished;

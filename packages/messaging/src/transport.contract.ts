@@ -102,6 +102,28 @@ export function transportContract(make: (deadLetters: StreamSpec) => Promise<Con
     expect(stats).toMatchObject({ stream, pending: 0, ackPending: 0, delivered: 30 });
   });
 
+  it("keeps one aggregate's messages in order across contracts (the subject's last token), others side by side", async () => {
+    // An order's confirmation and its cancellation travel on different subjects; the cancellation must not overtake.
+    const kinds = ["confirmed", "cancelled", "shipped"];
+    for (let i = 0; i < 30; i++) await transport.publish(message(`${prefix}.order.${kinds[i % 3]}.v1.${i % 2 === 0 ? "x" : "y"}`, { i }));
+    const seen = new Map<string, number[]>();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    consume("by-aggregate", async (m) => {
+      inFlight++;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 1 + Math.random() * 4));
+      const key = m.subject.split(".").at(-1)!;
+      seen.set(key, [...(seen.get(key) ?? []), (m.data as { i: number }).i]);
+      inFlight--;
+    }, { concurrency: 8 });
+    await waitUntil(() => [...seen.values()].flat().length === 30);
+    expect(seen.get("x")).toEqual(Array.from({ length: 15 }, (_, n) => n * 2));
+    expect(seen.get("y")).toEqual(Array.from({ length: 15 }, (_, n) => n * 2 + 1));
+    // The two aggregates did run side by side.
+    expect(mostInFlight).toBe(2);
+  });
+
   it("delivers a message again after its handler threw, with the attempt number", async () => {
     await transport.publish(message(`${prefix}.order.placed.r1`, { n: 1 }));
     const attempts: number[] = [];

@@ -4,7 +4,7 @@
  */
 export interface IntegrationMessage {
   id: string;
-  /** Carries the aggregate id (e.g. `shop.order.confirmed.v1.<orderId>`): per-subject order is kept. */
+  /** Ends with the aggregate id (e.g. `shop.order.confirmed.v1.<orderId>`): per-aggregate order is kept (orderingKeyOf). */
   subject: string;
   /** The contract's name, e.g. `shop.order.confirmed.v1`. */
   type: string;

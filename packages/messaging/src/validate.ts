@@ -89,6 +89,15 @@ export function backoffFor(backoffMs: readonly number[], failures: number): numb
   return backoffMs[Math.min(failures, backoffMs.length) - 1] ?? 0;
 }
 
+/**
+ * What keeps messages in order: a subject's last token, its aggregate id (`shop.order.confirmed.v1.<orderId>`). The
+ * messages of one aggregate are published and handled one after another in log order, across contracts (an order's
+ * cancellation never overtakes its confirmation); different aggregates run side by side.
+ */
+export function orderingKeyOf(subject: string): string {
+  return subject.slice(subject.lastIndexOf(".") + 1);
+}
+
 /** NATS subject matching: `*` matches one token, a final `>` one or more. */
 export function subjectMatches(pattern: string, subject: string): boolean {
   const p = pattern.split(".");

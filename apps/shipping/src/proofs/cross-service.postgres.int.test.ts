@@ -55,7 +55,10 @@ describeOnPostgres("proof: two services, two logs, NATS between them", (postgres
       await seedDemo(platform.store);
       await executeShopCommand(platform.store, { type: "ReceiveStock", data: { productId: "101", quantity: 1000 } }, { now: now() });
       port = await freePort();
-      shippingEnv = { SHIPPING_DATABASE_URL: shippingDb.url, NATS_URL: nats.url, SHIP_DELAY_MS: "300", DELIVERY_DELAY_MS: "300" };
+      // The dispatch delay is the window in which a cancellation still stops a parcel. The cancelled order below was
+      // cancelled long before shipping came back, but both of its messages reach shipping only then: the delay must
+      // outlast handling the backlog on a loaded machine, or the parcel rightly leaves before the cancellation lands.
+      shippingEnv = { SHIPPING_DATABASE_URL: shippingDb.url, NATS_URL: nats.url, SHIP_DELAY_MS: "2000", DELIVERY_DELAY_MS: "300" };
       shipping = await startShippingProcess(shippingEnv, port);
       shippingDatabase = await openDatabase({ url: shippingDb.url, poolSize: 2 });
       shippingStore = createEventStore(shippingDatabase);
