@@ -10,6 +10,8 @@
  *   BENCH_RATE (orders/s, default 200), BENCH_SECONDS (default 20), BENCH_DELAY_MS (default 200)
  * It starts a nats-server of its own (the binary on the PATH, or NATS_SERVER_BIN) with a fresh storage folder, so
  * the services' streams start empty and nothing is left on a shared server.
+ * The shipping service runs as its own process (`src/main.ts`, as docker-compose runs it), the shop in this one;
+ * BENCH_SHIPPING=in-process runs both in this process instead (as the embedded default does, on PGlite).
  */
 import os from "node:os";
 import { connect } from "@nats-io/transport-node";
@@ -20,11 +22,15 @@ import { newMasterKeyText, query } from "@chronicle/event-store";
 import { createTestDatabase } from "@chronicle/event-store/testing";
 import { createNatsTransport, type IntegrationMessage } from "@chronicle/messaging";
 import { natsServerBinary, startOwnNatsServer } from "@chronicle/messaging/testing/nats";
+import { openDatabase } from "@chronicle/event-store";
+import { freePort } from "@chronicle/messaging/testing/nats";
 import { openPlatform, openShippingService, openTransport, parseEnv, PlatformEnvSchema, startShopMessaging, type ShippingService, type ShopMessaging } from "@chronicle/platform";
+import { startShippingProcess, type ShippingProcess } from "../src/proofs/shipping-process.fixture.ts";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const DELAY = Number(process.env.BENCH_DELAY_MS ?? 200);
+const SHIPPING_IN_PROCESS = process.env.BENCH_SHIPPING === "in-process";
 const databaseUrl = process.env.DATABASE_URL;
 const binary = natsServerBinary();
 if (!databaseUrl || !binary) throw new Error("set DATABASE_URL (a Postgres server); nats-server must be on the PATH (or NATS_SERVER_BIN)");
@@ -73,9 +79,11 @@ const log = pino({ level: "warn" });
 const env = parseEnv(PlatformEnvSchema, { DATABASE_URL: shopDb.url, PERSONAL_DATA_MASTER_KEY: newMasterKeyText(), SHIPPING_DATABASE_URL: shippingDb.url, NATS_URL: natsUrl, SHIP_DELAY_MS: String(DELAY), DELIVERY_DELAY_MS: "3600000", LOG_LEVEL: "warn" });
 const platform = await openPlatform(env, { service: "bench-shop", log, poolSize: 20 });
 const shopTransport = await openTransport(env, "bench-shop", log);
-const shippingTransport = await openTransport(env, "bench-shipping", log);
+const shippingTransport = SHIPPING_IN_PROCESS ? await openTransport(env, "bench-shipping", log) : undefined;
+// What the bench reads of shipping's log afterwards (the stage times), on a connection of its own.
+const shippingObserver = await openDatabase({ url: shippingDb.url, poolSize: 2 });
 let shopMessaging: ShopMessaging | undefined;
-let shipping: ShippingService | undefined;
+let shipping: ShippingService | ShippingProcess | undefined;
 try {
   const { store } = platform;
   await seedDemo(store);
@@ -99,8 +107,10 @@ try {
   watch("shop.order.confirmed.v1.>", onBroker.confirmed);
   watch("shipping.shipment.dispatched.v1.>", onBroker.dispatched);
   shopMessaging = startShopMessaging(platform, shopTransport);
-  shipping = await openShippingService(env, { transport: shippingTransport, log });
-  console.log(`confirming ${orders} orders at ${RATE}/s for ${SECONDS} s (dispatch delay ${DELAY} ms)…`);
+  shipping = shippingTransport
+    ? await openShippingService(env, { transport: shippingTransport, log })
+    : await startShippingProcess({ SHIPPING_DATABASE_URL: shippingDb.url, NATS_URL: natsUrl, SHIP_DELAY_MS: String(DELAY), DELIVERY_DELAY_MS: "3600000" }, await freePort());
+  console.log(`confirming ${orders} orders at ${RATE}/s for ${SECONDS} s (dispatch delay ${DELAY} ms; shipping ${SHIPPING_IN_PROCESS ? "in this process" : "as its own process"})…`);
   const started = Date.now();
   const confirming: Promise<unknown>[] = [];
   for (let i = 0; i < orders; i++) {
@@ -125,8 +135,8 @@ try {
       from events where type = ${type} and stream_id like ${`${prefix}bench-%`}`)).map((r) => [r.id, Number(r.t)]));
   const confirmedAt = await at(platform.database.db, "OrderConfirmed", "order-");
   const shippedAt = await at(platform.database.db, "OrderShipped", "order-");
-  const requestedAt = await at(shipping!.database.db, "ShipmentRequested", "shipment-");
-  const dispatchedAt = await at(shipping!.database.db, "ShipmentDispatched", "shipment-");
+  const requestedAt = await at(shippingObserver.db, "ShipmentRequested", "shipment-");
+  const dispatchedAt = await at(shippingObserver.db, "ShipmentDispatched", "shipment-");
   const stage = (from: Map<string, number>, to: Map<string, number>, minus = 0) =>
     [...to.entries()].flatMap(([id, t]) => (from.has(id) ? [t - from.get(id)! - minus] : [])).sort((x, y) => x - y);
   await watcher.drain();
@@ -153,7 +163,8 @@ try {
   await shopMessaging?.stop();
   await shipping?.stop();
   await shopTransport.close();
-  await shippingTransport.close();
+  await shippingTransport?.close();
+  await shippingObserver.close();
   await platform.close();
   await shopDb.drop();
   await shippingDb.drop();

@@ -10,6 +10,8 @@ export interface ShippingProcess {
   output(): string;
   /** kill -9: no shutdown, messages in hand are not acknowledged. */
   kill(): Promise<void>;
+  /** SIGTERM: the service finishes the messages in hand and exits (kill -9 after 15 s). */
+  stop(): Promise<void>;
 }
 
 /** The real shipping service (`node src/main.ts`), as `npm start` runs it; resolves once its API answers. */
@@ -40,6 +42,14 @@ export async function startShippingProcess(env: Record<string, string>, port: nu
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }
