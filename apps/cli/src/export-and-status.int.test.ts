@@ -51,6 +51,10 @@ describe("export-test and status on the demo's log", () => {
     const names = allProjections().map((p) => p.name);
     for (const name of names) expect(stdout).toMatch(new RegExp(`│\\s*\\d+\\s*│\\s*'${name}'\\s*│`));
     expect(stdout).toContain("waiting");
+    // The shop's outbox relay, with its backlog: nothing has published the demo's events here.
+    expect(stdout).toContain("Outbox relay");
+    expect(stdout).toMatch(/│\s*0\s*│\s*'shop'\s*│/);
+    expect(stdout).toMatch(/backlog/);
     console.log(`[status] ${names.length} projections listed: ${names.join(", ")}`);
   });
 });
