@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { connect } from "@nats-io/transport-node";
 import { describe, it } from "vitest";
 import { z } from "zod";
 import type { StreamSpec } from "../types.ts";
@@ -20,16 +19,9 @@ export const testEnv = TestEnv.parse({
 
 export const natsUrl = testEnv.NATS_URL;
 
-/** Whether a NATS server answers at `url` within `timeoutMs`. */
-export async function natsAnswers(url: string, timeoutMs = 2000): Promise<boolean> {
-  try {
-    const nc = await connect({ servers: url, timeout: timeoutMs, reconnect: false });
-    await nc.close();
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { natsAnswers } from "./nats-server.ts";
+
+export { natsAnswers };
 
 const reachable = natsUrl ? await natsAnswers(natsUrl) : false;
 

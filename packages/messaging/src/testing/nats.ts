@@ -1,13 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 import { describe, it } from "vitest";
-import { natsAnswers, testEnv } from "./index.ts";
+import { testEnv } from "./index.ts";
+import { natsServerBinary } from "./nats-server.ts";
+
+export { freePort, natsServerBinary, startOwnNatsServer, type OwnNatsServer } from "./nats-server.ts";
 
 /** Deletes a test's streams (and so their consumers) from a shared server. */
 export async function deleteStreams(url: string, names: string[]): Promise<void> {
@@ -18,22 +15,6 @@ export async function deleteStreams(url: string, names: string[]): Promise<void>
   } finally {
     await nc.close();
   }
-}
-
-/** The nats-server binary: NATS_SERVER_BIN, or `nats-server` on the PATH (or in the sbin folders). */
-export function natsServerBinary(): string | undefined {
-  if (testEnv.NATS_SERVER_BIN) return testEnv.NATS_SERVER_BIN;
-  const folders = [...(testEnv.PATH ?? "").split(path.delimiter), "/usr/local/sbin", "/usr/sbin", "/sbin"];
-  for (const folder of folders) {
-    const candidate = path.join(folder, "nats-server");
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      continue;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -55,66 +36,3 @@ export function describeWithNatsServer(name: string, suite: (binary: string) => 
   }
 }
 
-/** A port the system has free right now (asked of the OS: listen on port 0, read it, close). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export interface OwnNatsServer {
-  readonly url: string;
-  /** Graceful stop (SIGTERM: the server flushes its streams to disk), waiting for the exit. */
-  stop(): Promise<void>;
-  /** Starts it again on the same port and storage folder; resolves when it answers. */
-  start(): Promise<void>;
-  readonly running: boolean;
-  /** Stops it and deletes its storage folder. */
-  dispose(): Promise<void>;
-}
-
-/** A JetStream server of the test's own, on a free port with a fresh storage folder. */
-export async function startOwnNatsServer(binary: string): Promise<OwnNatsServer> {
-  const port = await freePort();
-  const dir = await mkdtemp(path.join(tmpdir(), "nats-proof-"));
-  const url = `nats://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-  const start = async () => {
-    const started = spawn(binary, ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", dir], { stdio: "ignore" });
-    child = started;
-    const deadline = Date.now() + 20_000;
-    while (!(await natsAnswers(url, 500))) {
-      if (started.exitCode !== null) throw new Error(`nats-server exited with ${started.exitCode}`);
-      if (Date.now() > deadline) throw new Error("nats-server did not answer within 20 s");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-  const stop = async () => {
-    const running = child;
-    child = undefined;
-    if (!running || running.exitCode !== null) return;
-    const exited = new Promise((resolve) => running.once("exit", resolve));
-    running.kill("SIGTERM");
-    const timer = setTimeout(() => running.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  await start();
-  return {
-    url,
-    stop,
-    start,
-    get running() {
-      return child !== undefined;
-    },
-    async dispose() {
-      await stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
