@@ -253,6 +253,8 @@ export function createNatsTransport(options: NatsTransportOptions): Transport {
       const done = (async () => {
         let delay = RETRY_FIRST_MS;
         let ensured = false;
+        let consumer: Awaited<ReturnType<JetStreamClient["consumers"]["get"]>> | undefined;
+        let consumerOf: JetStreamClient | undefined;
         while (!stopping) {
           try {
             const { js, jsm } = await open();
@@ -260,15 +262,22 @@ export function createNatsTransport(options: NatsTransportOptions): Transport {
               await ensureConsumer(jsm, o);
               ensured = true;
             }
-            const consumer = await js.consumers.get(o.stream, o.durable);
+            // Looked up once per connection, not per pull (each lookup is a request to the server).
+            if (!consumer || consumerOf !== js) {
+              consumer = await js.consumers.get(o.stream, o.durable);
+              consumerOf = js;
+            }
             const batch = await consumer.fetch({ max_messages: Math.max(10, o.concurrency * 4), expires: FETCH_EXPIRES_MS });
             current = batch;
             for await (const m of batch) {
               await queue.add(orderingKeyOf(m.subject), () => handleOne(m));
             }
-            await queue.idle();
+            // The next pull goes out at once, while this one's last messages are still being handled (the queue
+            // bounds how many run; their order per aggregate holds across pulls): waiting for the slowest of a
+            // pull before asking for more held every message published meanwhile back by that long.
             delay = RETRY_FIRST_MS;
           } catch (error) {
+            consumer = undefined;
             await queue.idle();
             if (stopping || closed) break;
             if (error instanceof MessagingError && error.code === "VALIDATION") throw error;
@@ -279,6 +288,8 @@ export function createNatsTransport(options: NatsTransportOptions): Transport {
             current = undefined;
           }
         }
+        // Stopping: the messages in hand finish (and are acked) before the consumer counts as stopped.
+        await queue.idle();
       })();
       done.catch((error) => clog("consumer stopped on an error", { consumer: o.durable, error: describeError(error) }));
       const handleRef = {
