@@ -11,7 +11,7 @@ export interface WarehouseOptions {
   /** A dispatched shipment is delivered this long after it left. */
   deliveryDelayMs: number;
   carrier?: string;
-  /** Steps (of different shipments) sent at once, by the rounds and by the timers each (default 16). */
+  /** Steps (of different shipments) sent at once (default 16). */
   concurrency?: number;
   /** Longest sleep when nothing is due and nothing wakes it. */
   pollIntervalMs?: number;
@@ -95,28 +95,12 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
   /** Timed steps of shipments this process packed, by step key. */
   const timers = new Map<string, NodeJS.Timeout>();
 
-  // Steps sent outside the rounds wait for one of `concurrency` turns: a burst of requests must not take every
-  // connection of the pool (the inbox, the relay and the projection share it).
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const turn = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await work();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-
   /** Sends one step now, outside the rounds; once it committed, the shipment's next timed step goes on a timer. */
   const sendNow = (work: DueWork, correlationId: string | undefined, dueAt: number) => {
     if (stopped) return;
     const key = keyOf(work);
     sent.set(key, Date.now());
-    const sending = turn(() => (stopped ? Promise.resolve() : send(work, { correlationId })))
+    const sending = send(work, { correlationId })
       .then(() => {
         if (work.step === "pack") follow({ shipmentId: work.shipmentId, step: "dispatch" }, correlationId, dueAt + options.dispatchDelayMs);
         else if (work.step === "dispatch") follow({ shipmentId: work.shipmentId, step: "deliver" }, correlationId, Date.now() + options.deliveryDelayMs);
