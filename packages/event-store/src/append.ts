@@ -29,6 +29,8 @@ export async function appendStatement(
   expected: ExpectedVersion,
   /** Look for already-stored event ids first (inside a transaction, where a unique violation would abort it). */
   probe: boolean,
+  /** A command row to insert in the same statement (see `RecordRow`): written only when the events are. */
+  record?: RecordRow,
 ): Promise<{ position: number; streamVersion: number; txId: number; hadTxId: boolean }[]> {
   const exact = typeof expected === "number" && expected > 0;
   const mode = exact ? "exact" : expected === 0 ? "no_stream" : (expected as Exclude<ExpectedVersion, number>);
@@ -43,11 +45,14 @@ export async function appendStatement(
       .join(",")}]`);
   }
   if (exact) params.push(expected);
-  const rows = await run<{ position: string; stream_version: string; tx_id: string; had_tx_id: boolean }>(
-    executor,
-    APPEND[`${single ? "one" : "many"}:${mode}${probe ? "+probe" : ""}`]!,
-    params,
-  );
+  const key = `${single ? "one" : "many"}:${mode}${probe ? "+probe" : ""}`;
+  let text = APPEND[key]!;
+  if (record) {
+    // The record's parameters follow the append's, whose number depends on the shape and mode.
+    text = (APPEND_RECORDED[key] ??= withRecord(text, params.length + 1));
+    params.push(record.commandId, record.commandJson, record.readVersionsJson);
+  }
+  const rows = await run<{ position: string; stream_version: string; tx_id: string; had_tx_id: boolean }>(executor, text, params);
   return rows.map((r) => ({
     position: Number(r.position),
     streamVersion: Number(r.stream_version),
@@ -110,6 +115,44 @@ for (const [shapeName, shape] of Object.entries(SHAPES)) {
       select position, stream_version, tx_id::text as tx_id, (select had_tx_id from l) from ins order by position`;
     }
   }
+}
+
+/** A handled command's row (see command-table.ts), recorded by the append statement itself. */
+export interface RecordRow {
+  commandId: string;
+  /** The command as checked JSON text, or null. */
+  commandJson: string | null;
+  /** `{ streamId: version }` of every stream the decision read, as JSON text. */
+  readVersionsJson: string;
+}
+
+const APPEND_RECORDED: Record<string, string> = {};
+
+/**
+ * The append statement plus the command row, whose result is the append's outcome as the command handler records it
+ * (`CommandOutcome` of this one stream, built from the inserted rows). One statement is one transaction: the row is
+ * written with the events or not at all, with no BEGIN and COMMIT round trips around them. A refused append inserts
+ * no events, so no row either; a command id stored already fails the statement on its unique key, events included.
+ */
+function withRecord(append: string, first: number): string {
+  const [id, command, reads] = [first, first + 1, first + 2].map((n) => `$${n}`);
+  const outcome = `(select jsonb_build_object('txId', (i.tx_id::text)::bigint, 'position', i.position)
+    from ins i order by i.position desc limit 1)`;
+  const recorded = append.replace(/\n\s*select position, stream_version, tx_id::text as tx_id, \(select had_tx_id from l\) from ins order by position$/, `,
+      rec as (
+        insert into commands (command_id, stream_ids, result, command, read_versions)
+        select ${id}::text, array[$1::text],
+               jsonb_build_object(
+                 'appended', jsonb_build_array(jsonb_build_object(
+                   'streamId', $1::text, 'nextExpectedVersion', max(stream_version), 'idempotent', false,
+                   'positions', jsonb_agg(position order by position), 'checkpoint', ${outcome})),
+                 'checkpoint', ${outcome}),
+               ${command}::text::jsonb, ${reads}::text::jsonb
+        from ins having count(*) > 0
+      )
+      select position, stream_version, tx_id::text as tx_id, (select had_tx_id from l) from ins order by position`);
+  if (recorded === append) throw new Error("append statement: its final select changed; withRecord must follow");
+  return recorded;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { query, type Database, type Executor } from "./db/database.ts";
-import { appendStatement, explainRefusal, lockStreams, pgErrorOf } from "./append.ts";
+import { appendStatement, explainRefusal, lockStreams, pgErrorOf, type RecordRow } from "./append.ts";
 import { DuplicateEventError, ValidationError } from "./errors.ts";
 import { createNotifier } from "./notifier.ts";
 import { protectionOf, revealEvents } from "./personal-data/protection.ts";
@@ -39,6 +39,14 @@ export interface EventStore extends EventStoreSession {
    * stream in version order for readers. An append to an unnamed stream after the first write is refused.
    */
   transaction<T>(work: (session: EventStoreSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * One stream's append and its command's row in ONE statement, which is its own transaction: the command handler's
+   * common case, without the BEGIN and COMMIT round trips of `transaction`. For events that carry no personal data
+   * (a new subject key would be written apart from them). A conflict is a ConcurrencyError and a command id recorded
+   * already fails on its unique key, with nothing written; events stored already (with the same content) answer as
+   * `append` does, idempotent, and then no row is written either: the caller records that answer if it wants to.
+   */
+  appendRecorded(streamId: string, events: NewEvent[], options: AppendOptions, record: RecordRow): Promise<AppendResult>;
 }
 
 export function createEventStore(database: Database, options: EventStoreOptions = {}): EventStore {
@@ -122,6 +130,34 @@ export function createEventStore(database: Database, options: EventStoreOptions 
       for await (const batch of readAllBatches(database.db, readOptions.after, readOptions.batchSize, readOptions.filter)) {
         yield await revealEvents(database, database.db, batch);
       }
+    },
+    async appendRecorded(streamId, events, appendOptions, record) {
+      const streamType = streamTypeOf(streamId);
+      const expected = validateExpectedVersion(appendOptions.expectedVersion ?? "any");
+      const protection = protectionOf(database);
+      if (protection?.carriesPersonalData(events)) {
+        throw new ValidationError("events with personal data are appended in a transaction (their subject key is written with them)", "events");
+      }
+      const prepared = prepareEvents(events, maxEventBytes);
+      let rows;
+      try {
+        rows = await appendStatement(database.db, streamId, streamType, prepared, expected, false, record);
+      } catch (error) {
+        const pgError = pgErrorOf(error);
+        // The command id recorded already: the caller looks its first outcome up.
+        if (pgError?.code !== "23505" || pgError.constraint === "commands_pkey") throw error;
+        return explainRefusal(database.db, streamId, prepared, expected);
+      }
+      if (rows.length === 0) return explainRefusal(database.db, streamId, prepared, expected);
+      notify();
+      const last = rows[rows.length - 1]!;
+      return {
+        streamId,
+        nextExpectedVersion: last.streamVersion,
+        positions: rows.map((r) => r.position),
+        checkpoint: { txId: last.txId, position: last.position },
+        idempotent: false,
+      };
     },
     headCheckpoint: () => headCheckpoint(database.db),
     subscribe: (subscribeOptions, handler) => subscribe(database, database.db, subscribeOptions, handler),

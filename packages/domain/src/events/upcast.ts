@@ -36,6 +36,8 @@ export function upcastWith(registry: Readonly<Record<string, EventTypeEntry>>, s
     throw new DomainError("UPCAST_FAILED", `${type} has no schema version ${schemaVersion} (known: ${known})`);
   }
   let data: unknown = parseOrThrow(schema, stored.data, `${type} v${schemaVersion}`, "UPCAST_FAILED");
+  // Already the current version: checked once by the current schema just now (the common case on every load).
+  if (schemaVersion === entry.currentVersion) return { type, data };
   for (let version = schemaVersion; version < entry.currentVersion; version += 1) {
     const step = entry.upcasters[version];
     if (step === undefined) throw new DomainError("UPCAST_FAILED", `${type} has no upcaster from v${version}`);

@@ -1,11 +1,12 @@
 import type { EventStore } from "../store.ts";
-import type { AppendResult, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
+import type { AppendOptions, AppendResult, EventMetadata, NewEvent, StoredEvent } from "../types.ts";
 import type { Projection } from "../runner/types.ts";
 import { newEventId } from "../ids.ts";
 import { streamTypeOf } from "../validate.ts";
 import { compareCheckpoints } from "../checkpoint.ts";
 import { commandEventId } from "./command-ids.ts";
-import { recordCommand, type CommandToRecord } from "./command-table.ts";
+import { recordCommand, recordRowOf, type CommandToRecord } from "./command-table.ts";
+import { protectionOf } from "../personal-data/protection.ts";
 import type { LoadedStream } from "../stream-model.ts";
 import type { CommandOutcome, StreamDecision } from "./types.ts";
 
@@ -16,8 +17,9 @@ export interface Recording extends CommandToRecord {
 
 /**
  * Appends every decided stream with the version it was loaded at, atomically. A recorded command (a command id, or
- * the command itself to keep) is recorded in the same transaction; otherwise a single stream keeps the store's
- * one-statement append (a transaction costs BEGIN and COMMIT round trips on top).
+ * the command itself to keep) is recorded in the same transaction. A single stream without inline projections keeps
+ * to one statement (a transaction costs BEGIN and COMMIT round trips on top): the store's append, or with a record
+ * its `appendRecorded` — unless its events carry personal data, whose subject key is written in the transaction.
  */
 export async function appendDecisions(
   store: EventStore,
@@ -38,9 +40,18 @@ export async function appendDecisions(
   const eventsOf = (write: StreamDecision) => stamped(write, recording?.commandId, derivingId, metadata);
   // A stream the decision did not read has no version to check against.
   const expectedVersion = (streamId: string) => loaded.get(streamId)?.version ?? "any";
-  if (!recording && writes.length === 1 && inline.length === 0) {
+  if (writes.length === 1 && inline.length === 0) {
     const [write] = writes as [StreamDecision];
-    return outcomeOf([await store.append(write.streamId, eventsOf(write), { expectedVersion: expectedVersion(write.streamId) })]);
+    const events = eventsOf(write);
+    const options: AppendOptions = { expectedVersion: expectedVersion(write.streamId) };
+    if (!recording) return outcomeOf([await store.append(write.streamId, events, options)]);
+    // The command's row in the append statement itself: one round trip where a transaction took four.
+    if (!protectionOf(store.database)?.carriesPersonalData(events)) {
+      const outcome = outcomeOf([await store.appendRecorded(write.streamId, events, options, recordRowOf(recording))]);
+      // Events stored before under this command's ids (its row pruned): recorded now with that answer, as below.
+      if (outcome.appended[0]!.idempotent) await recordCommand(store.executor, recording, outcome);
+      return outcome;
+    }
   }
   const streams = writes.map((w) => w.streamId);
   return store.transaction(async (tx) => {

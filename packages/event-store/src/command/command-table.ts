@@ -1,3 +1,4 @@
+import type { RecordRow } from "../append.ts";
 import { run, type Executor } from "../db/database.ts";
 import type { LoadedStream } from "../stream-model.ts";
 import type { CommandOutcome, CommandRecord, RecordedCommand } from "./types.ts";
@@ -43,8 +44,16 @@ export interface CommandToRecord {
  */
 export async function recordCommand(executor: Executor, toRecord: CommandToRecord, outcome: CommandOutcome): Promise<void> {
   const streamIds = outcome.appended.map((r) => r.streamId).join(",");
-  const readVersions = JSON.stringify(Object.fromEntries([...toRecord.loaded].map(([streamId, stream]) => [streamId, stream.version])));
-  await run(executor, RECORD, [toRecord.commandId, streamIds, JSON.stringify(outcome), toRecord.recordJson ?? null, readVersions]);
+  await run(executor, RECORD, [toRecord.commandId, streamIds, JSON.stringify(outcome), toRecord.recordJson ?? null, readVersionsOf(toRecord)]);
+}
+
+/** The row for an append statement that records the command itself (see `EventStore.appendRecorded`). */
+export function recordRowOf(toRecord: CommandToRecord): RecordRow {
+  return { commandId: toRecord.commandId, commandJson: toRecord.recordJson ?? null, readVersionsJson: readVersionsOf(toRecord) };
+}
+
+function readVersionsOf(toRecord: CommandToRecord): string {
+  return JSON.stringify(Object.fromEntries([...toRecord.loaded].map(([streamId, stream]) => [streamId, stream.version])));
 }
 
 function outcomeOf(result: { appended: CommandOutcome["appended"]; checkpoint?: CommandOutcome["checkpoint"] }): CommandOutcome {

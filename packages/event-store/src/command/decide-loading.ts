@@ -2,7 +2,7 @@ import { ConfigurationError, ValidationError } from "../errors.ts";
 import type { EventStore } from "../store.ts";
 import type { StoredEvent } from "../types.ts";
 import { streamTypeOf } from "../validate.ts";
-import { loadStream } from "../snapshots/load-stream.ts";
+import { loadStream, loadStreams } from "../snapshots/load-stream.ts";
 import type { LoadedStream, StateReader, StreamModel, StreamModels } from "../stream-model.ts";
 import type { StreamDecision } from "./types.ts";
 
@@ -63,7 +63,10 @@ async function preload<E, M extends StreamModels<E>>(
     if (loaded.size + wanted.length > MAX_STREAMS_PER_COMMAND) {
       throw new ValidationError(`a command may read at most ${MAX_STREAMS_PER_COMMAND} streams`, "command");
     }
-    const states = await Promise.all(wanted.map((streamId) => loadStream(store, streamId, modelFor(models, streamId), read)));
+    // Several streams in one statement: one round trip and one pooled connection where each took its own.
+    const states = wanted.length === 1
+      ? [await loadStream(store, wanted[0]!, modelFor(models, wanted[0]!), read)]
+      : await loadStreams(store, wanted.map((streamId) => ({ streamId, model: modelFor(models, streamId) })), read);
     wanted.forEach((streamId, i) => loaded.set(streamId, states[i]!));
   }
 }

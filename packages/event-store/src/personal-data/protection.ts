@@ -40,11 +40,7 @@ export class PersonalDataProtection {
    * gives the transaction its id, and stream order needs the lock first.
    */
   async protect(executor: Executor, events: readonly NewEvent[], beforeKeyWrite: () => Promise<void> = async () => {}): Promise<NewEvent[]> {
-    const plans = events.map((event) => {
-      if (typeof event !== "object" || event === null || typeof event.data !== "object" || event.data === null) return undefined;
-      const found = this.options.classify({ type: event.type, schemaVersion: event.schemaVersion ?? 1, data: event.data });
-      return found && found.fields.some((field) => Object.hasOwn(event.data, field) && !isSealedField(event.data[field])) ? found : undefined;
-    });
+    const plans = this.plansOf(events);
     if (plans.every((plan) => plan === undefined)) return events as NewEvent[];
     const keys = await this.keys.findOrCreate(executor, [...new Set(plans.flatMap((plan) => (plan ? [plan.subject] : [])))], beforeKeyWrite);
     return events.map((event, index) => {
@@ -60,6 +56,19 @@ export class PersonalDataProtection {
         if (Object.hasOwn(data, field) && !isSealedField(data[field])) data[field] = sealField(plan.subject, key, eventId.toLowerCase(), field, data[field]);
       }
       return { ...event, eventId, data };
+    });
+  }
+
+  /** Whether `protect` would encrypt anything of these events (and so may have to write a subject key). */
+  carriesPersonalData(events: readonly NewEvent[]): boolean {
+    return this.plansOf(events).some((plan) => plan !== undefined);
+  }
+
+  private plansOf(events: readonly NewEvent[]) {
+    return events.map((event) => {
+      if (typeof event !== "object" || event === null || typeof event.data !== "object" || event.data === null) return undefined;
+      const found = this.options.classify({ type: event.type, schemaVersion: event.schemaVersion ?? 1, data: event.data });
+      return found && found.fields.some((field) => Object.hasOwn(event.data, field) && !isSealedField(event.data[field])) ? found : undefined;
     });
   }
 

@@ -1,6 +1,7 @@
 import { run } from "../db/database.ts";
 import { COLUMNS_TEXT, toEvent, type EventRow } from "../read.ts";
-import type { EventStoreSession } from "../store.ts";
+import { revealEvents } from "../personal-data/protection.ts";
+import type { EventStore, EventStoreSession } from "../store.ts";
 import type { StoredEvent } from "../types.ts";
 import type { LoadedStream, StreamModel } from "../stream-model.ts";
 import type { StoredSnapshot } from "./snapshot-table.ts";
@@ -45,4 +46,51 @@ export async function loadStream<S, E>(
   let state = snapshot ? (snapshot.state as S) : model.initialState();
   for (const event of tail) state = model.evolve(state, read(event));
   return { version: tail.at(-1)?.streamVersion ?? snapshot?.version ?? 0, state, snapshotVersion: snapshot?.version ?? 0 };
+}
+
+/**
+ * Several streams in ONE statement: per stream, its latest snapshot by its reducer version (none asked for a type
+ * without `snapshotEvery`: reducer version -1 matches no row) and the events after it, numbered by the request's
+ * order. The rows are those of SNAPSHOT_AND_TAIL, one group per stream.
+ */
+const SNAPSHOTS_AND_TAILS = `with ids as (select * from unnest($1::text[], $2::int[]) with ordinality as t(stream_id, reducer_version, n)),
+  s as (select ids.n, ids.stream_id, sn.version, sn.state from ids
+        left join snapshots sn on sn.stream_id = ids.stream_id and sn.reducer_version = ids.reducer_version)
+  select s.n, s.version as snapshot_version,
+         case when e.stream_version is null or e.stream_version = s.version + 1 then s.state end as snapshot_state, e.*
+  from s
+  left join lateral (select ${COLUMNS_TEXT} from events
+                     where stream_id = s.stream_id and stream_version > coalesce(s.version, 0) order by stream_version) as e on true
+  order by s.n, e.stream_version`;
+
+/**
+ * The current states of several streams, as `loadStream` gives each, read in one round trip where one per stream
+ * took as many (and as many pooled connections at once). Personal fields of the tails are revealed in one lookup.
+ */
+export async function loadStreams<E>(
+  store: EventStore,
+  requests: readonly { streamId: string; model: StreamModel<unknown, E> }[],
+  read: (event: StoredEvent) => E,
+): Promise<LoadedStream<unknown>[]> {
+  const rows = await run<SnapshotAndTailRow & { n: string | number }>(store.executor, SNAPSHOTS_AND_TAILS, [
+    requests.map((r) => r.streamId),
+    requests.map((r) => (r.model.snapshotEvery ? r.model.reducerVersion : -1)),
+  ]);
+  const groups = requests.map(() => ({ first: true, snapshot: undefined as StoredSnapshot | undefined, tail: [] as StoredEvent[] }));
+  for (const row of rows) {
+    const group = groups[Number(row.n) - 1]!;
+    // The group's first row carries its snapshot, as SNAPSHOT_AND_TAIL's first row does.
+    if (group.first && row.snapshot_version !== null) group.snapshot = { version: Number(row.snapshot_version), state: row.snapshot_state };
+    group.first = false;
+    if (row.event_id !== null) group.tail.push(toEvent(row as EventRow));
+  }
+  const revealed = await revealEvents(store.database, store.executor, groups.flatMap((g) => g.tail));
+  let at = 0;
+  return requests.map(({ model }, i) => {
+    const { snapshot } = groups[i]!;
+    const tail = revealed.slice(at, (at += groups[i]!.tail.length));
+    let state = snapshot ? snapshot.state : model.initialState();
+    for (const event of tail) state = model.evolve(state, read(event));
+    return { version: tail.at(-1)?.streamVersion ?? snapshot?.version ?? 0, state, snapshotVersion: snapshot?.version ?? 0 };
+  });
 }
