@@ -13,6 +13,7 @@ import { CLIENT_ADDRESS_HEADER } from "@chronicle/api/client-address";
 import { markClientAddressServer } from "./src/server/client-address-mark.ts";
 import { loadWebEnv } from "./src/server/env.ts";
 import { sharedRuntime } from "./src/server/shared-runtime.ts";
+import { createRenderQueue } from "./src/server/render-queue.ts";
 import { createTrpcNodeHandler } from "./src/server/trpc-node-handler.ts";
 
 const env = loadWebEnv();
@@ -22,6 +23,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 markClientAddressServer();
 const handleTrpc = createTrpcNodeHandler(sharedRuntime);
+// A few renders per core at once keep both cores busy while one waits for its data (see render-queue.ts).
+const renderQueue = createRenderQueue({ concurrency: 8, slotTimeoutMs: 10_000 });
 
 const server = createServer((request, response) => {
   const address = addressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"]);
@@ -43,7 +46,8 @@ const server = createServer((request, response) => {
     });
     return;
   }
-  void handle(request, response);
+  if (request.url?.startsWith("/_next/") || request.url?.startsWith("/api/")) void handle(request, response);
+  else renderQueue(request, response, () => void handle(request, response));
 });
 server.listen(env.PORT, () => console.log(`web: listening on port ${env.PORT}`));
 
