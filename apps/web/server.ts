@@ -8,12 +8,11 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { clientAddressResolver } from "@chronicle/platform/web-server";
+import { clientAddressResolver, createRenderQueue } from "@chronicle/platform/web-server";
 import { CLIENT_ADDRESS_HEADER } from "@chronicle/api/client-address";
 import { markClientAddressServer } from "./src/server/client-address-mark.ts";
 import { loadWebEnv } from "./src/server/env.ts";
 import { sharedRuntime } from "./src/server/shared-runtime.ts";
-import { createRenderQueue } from "./src/server/render-queue.ts";
 import { createTrpcNodeHandler } from "./src/server/trpc-node-handler.ts";
 
 const env = loadWebEnv();
