@@ -54,8 +54,9 @@ export function createTrpcNodeHandler(runtime: () => Promise<WebRuntime>) {
 
 /**
  * The request as tRPC's resolveResponse reads it (method, url, headers, signal, the JSON body), without building a
- * fetch Request: its constructor (a second AbortSignal tied to the first, a copy of the headers) was most of tRPC's
- * node adapter's cost per request (measured: `bench:profile catalog`). Only JSON bodies reach here (request-guard).
+ * fetch Request: its constructor (a second AbortSignal tied to the first, another copy of the headers) and the
+ * web-stream copy of the answer were much of tRPC's node adapter's cost per request (measured: `bench:profile
+ * catalog`). Only JSON bodies reach here (request-guard).
  */
 function requestOf(
   request: IncomingMessage,
