@@ -8,7 +8,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import { clientAddressResolver } from "@chronicle/platform/web-server";
+import { clientAddressResolver, createRenderQueue } from "@chronicle/platform/web-server";
 import { CLIENT_ADDRESS_HEADER } from "@chronicle/api/client-address";
 import { markClientAddressServer } from "./src/server/client-address-mark.ts";
 import { loadWebEnv } from "./src/server/env.ts";
@@ -22,6 +22,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 markClientAddressServer();
 const handleTrpc = createTrpcNodeHandler(sharedRuntime);
+// A few renders per core at once keep both cores busy while one waits for its data (see render-queue.ts).
+const renderQueue = createRenderQueue({ concurrency: 8, slotTimeoutMs: 10_000 });
 
 const server = createServer((request, response) => {
   const address = addressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"]);
@@ -43,7 +45,8 @@ const server = createServer((request, response) => {
     });
     return;
   }
-  void handle(request, response);
+  if (request.url?.startsWith("/_next/") || request.url?.startsWith("/api/")) void handle(request, response);
+  else renderQueue(request, response, () => void handle(request, response));
 });
 server.listen(env.PORT, () => console.log(`web: listening on port ${env.PORT}`));
 

@@ -66,10 +66,32 @@ export interface CreateContextOptions {
   setCookie?(value: string): void;
 }
 
+const sessionCookieNames = new WeakMap<Auth, Promise<string>>();
+
+/** The name of better-auth's session token cookie (with its prefix), looked up once per auth instance. */
+function sessionCookieName(auth: Auth): Promise<string> {
+  let name = sessionCookieNames.get(auth);
+  if (!name) sessionCookieNames.set(auth, (name = auth.$context.then((context) => context.authCookies.sessionToken.name)));
+  return name;
+}
+
+/**
+ * Who the request's cookies say is signed in, and the Set-Cookie headers better-auth answers with. Without a session
+ * token cookie, better-auth (with its cookie cache on) answers null and sets no cookie before reading anything
+ * else: that answer is given here without its endpoint machinery, which cost an anonymous request (a visitor's
+ * catalog) a large share of its time (measured: apps/web/bench, `bench:profile catalog`).
+ */
+async function sessionOf(auth: Auth, headers: Headers): Promise<{ session: Session; setCookies: string[] }> {
+  const cookie = headers.get("cookie");
+  if (cookie === null || !cookie.includes(await sessionCookieName(auth))) return { session: null, setCookies: [] };
+  const { headers: answer, response: session } = await auth.api.getSession({ headers, returnHeaders: true });
+  return { session, setCookies: answer.getSetCookie() };
+}
+
 /** Per request: who is signed in (better-auth's session cookie), and the correlation id. */
 export async function createContext(services: ApiServices, headers: Headers, options: CreateContextOptions = {}): Promise<Context> {
-  const { headers: answer, response: session } = await services.auth.api.getSession({ headers, returnHeaders: true });
-  if (options.setCookie) for (const cookie of answer.getSetCookie()) options.setCookie(cookie);
+  const { session, setCookies } = await sessionOf(services.auth, headers);
+  if (options.setCookie) for (const cookie of setCookies) options.setCookie(cookie);
   const header = headers.get("x-correlation-id");
   const cached = userOf(session);
   // The cookie cache cannot know that the account was closed since it was signed; the set can.

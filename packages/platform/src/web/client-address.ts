@@ -8,6 +8,9 @@ import { BlockList, isIP } from "node:net";
  * appended are, never from the client-controlled left.
  */
 export function clientAddressResolver(trustedProxies: readonly string[]): (peer: string | undefined, forwardedFor: string | string[] | undefined) => string {
+  // No proxy is trusted: the peer, without asking an empty block list (it builds a SocketAddress per check, on
+  // every request: measured with `bench:profile catalog`).
+  if (trustedProxies.length === 0) return (peer) => unmapped(peer ?? "");
   const trusted = new BlockList();
   for (const entry of trustedProxies) {
     const [address, prefix] = entry.split("/") as [string, string | undefined];
