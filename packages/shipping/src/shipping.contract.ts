@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { createEventStore, startProjectionRunner, type EventStore, type ProjectionRunner } from "@chronicle/event-store";
+import { sql } from "drizzle-orm";
+import { createEventStore, query, startProjectionRunner, type EventStore, type ProjectionRunner, type StoredEvent } from "@chronicle/event-store";
 import { openTestDatabase, waitFor, type TestDriver } from "@chronicle/event-store/testing";
 import { createShippingCaller } from "./api/router.ts";
 import { shippingMigrationSets } from "./migrations.ts";
 import { shipmentsProjection } from "./read-model/shipments-projection.ts";
 import { createShippingCommands, type ShippingCommands } from "./shipping-commands.ts";
-import { startWarehouse, type Warehouse } from "./warehouse.ts";
+import { startWarehouse, trackingNumberFor, type Warehouse } from "./warehouse.ts";
 
 const request = (orderId: string) => ({ type: "RequestShipment", data: { shipmentId: orderId, orderId, lines: [{ productId: "101", quantity: 2 }] } });
 const meta = (commandId: string, extra: Record<string, string> = {}) => ({ now: new Date().toISOString(), commandId, ...extra });
@@ -74,6 +75,34 @@ export function shippingContract(driver: TestDriver): void {
     ).rejects.toMatchObject({ code: "ILLEGAL_STATE" });
     expect((await store.readStream("shipment-2001")).map((e) => e.type)).toEqual(["ShipmentRequested", "ShipmentCancelled"]);
     expect((await api().byOrder({ orderId: "2001" }))[0]).toMatchObject({ status: "cancelled", reason: "order cancelled", trackingNumber: null });
+  });
+
+  it("the shipments projection writes a batch as applying its events one at a time would", async () => {
+    const step = (type: string, shipmentId: string, extra: Record<string, string> = {}) =>
+      commands.execute({ type, data: { shipmentId, ...extra } }, meta(`${type}-${shipmentId}`));
+    // Interleaved stories: delivered, failed, cancelled after its request, cancelled before any request.
+    for (const id of ["b1", "b2", "b3"]) await commands.execute(request(id), meta(`r-${id}`, { correlationId: `corr-${id}` }));
+    await step("PackShipment", "b1");
+    await step("PackShipment", "b2");
+    await commands.execute({ type: "CancelShipment", data: { shipmentId: "b3", orderId: "b3", reason: "order cancelled" } }, meta("c-b3"));
+    await commands.execute({ type: "CancelShipment", data: { shipmentId: "b4", orderId: "b4", reason: "cancelled first" } }, meta("c-b4"));
+    await step("DispatchShipment", "b1", { carrier: "Chronicle Express", trackingNumber: trackingNumberFor("b1") });
+    await step("FailShipment", "b2", { reason: "parcel damaged" });
+    await step("DeliverShipment", "b1");
+    const events: StoredEvent[] = [];
+    for await (const event of store.readAll()) if (event.streamType === "shipment") events.push(event);
+    expect(events).toHaveLength(10);
+    const db = store.database.db;
+    for (const name of ["shipments_batch", "shipments_single"]) await db.execute(sql.raw(`create table ${name} (like shipments including all)`));
+    await store.transaction((tx) => shipmentsProjection.apply(events, { executor: tx.executor, table: () => "shipments_batch" }));
+    for (const event of events) await store.transaction((tx) => shipmentsProjection.apply([event], { executor: tx.executor, table: () => "shipments_single" }));
+    const rows = (table: string) => query<Record<string, unknown>>(db, sql`select * from ${sql.identifier(table)} order by shipment_id`);
+    const batch = await rows("shipments_batch");
+    expect(batch).toEqual(await rows("shipments_single"));
+    expect(batch.map((r) => [r.shipment_id, r.status])).toEqual([["b1", "delivered"], ["b2", "failed"], ["b3", "cancelled"], ["b4", "cancelled"]]);
+    expect(batch[0]).toMatchObject({ carrier: "Chronicle Express", correlation_id: "corr-b1" });
+    expect(batch[1]).toMatchObject({ reason: "parcel damaged" });
+    expect(batch[3]).toMatchObject({ reason: "cancelled first", lines: [] });
   });
 
   it("lists for the admin newest first, by status, page by page; bad input and unknown ids are typed errors", async () => {
