@@ -3,7 +3,7 @@ import type { Database } from "./db/database.ts";
 export const EVENTS_CHANNEL = "chronicle_events";
 
 /** At most one NOTIFY per this many milliseconds per process; the first after a quiet spell goes at once. */
-const MIN_INTERVAL_MS = 10;
+const MIN_INTERVAL_MS = 50;
 
 /**
  * Wakes subscribers after a commit. Not a trigger: a NOTIFY inside the appending transaction takes a database-wide
