@@ -34,6 +34,8 @@ export const DEFAULT_CARRIER = "Chronicle Express";
 
 /** Timed steps further out than this are not held on a timer: the read model's rounds find them when due. */
 const LONGEST_TIMER_MS = 60_000;
+/** A shipment whose row has not moved for this long is one nobody has in hand: the rounds take it up. */
+const SETTLED_MS = 5_000;
 
 /**
  * The warehouse as a process: it reads what is due from the shipments read model and sends the next command for
@@ -58,9 +60,10 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
     wakeUp?.();
   };
 
-  const send = async (work: DueWork, known?: { correlationId: string | undefined }) => {
+  /** Sends the step's command; resolves with the shipment's correlation id (for the steps that follow). */
+  const send = async (work: DueWork, known?: { correlationId: string | undefined }): Promise<{ correlationId: string | undefined } | undefined> => {
     const shipment = known ?? (await shipmentById(store.database.db, work.shipmentId));
-    if (!shipment) return;
+    if (!shipment) return undefined;
     const correlationId = shipment.correlationId ?? undefined;
     const metadata = {
       now: now(),
@@ -75,11 +78,17 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
           ? { type: "DispatchShipment", data: { shipmentId: work.shipmentId, carrier, trackingNumber: trackingNumberFor(work.shipmentId) } }
           : { type: "DeliverShipment", data: { shipmentId: work.shipmentId } };
     await commands.execute(command, metadata);
+    return { correlationId };
   };
 
   const step = async (work: DueWork) => {
     try {
-      await send(work);
+      const sent = await send(work);
+      if (!sent) return;
+      // Followed on timers from here, like a shipment packed by packNow.
+      const { correlationId } = sent;
+      if (work.step === "pack") follow({ shipmentId: work.shipmentId, step: "dispatch" }, correlationId, (work.requestedAt ? Date.parse(work.requestedAt) : Date.now()) + options.dispatchDelayMs);
+      else if (work.step === "dispatch") follow({ shipmentId: work.shipmentId, step: "deliver" }, correlationId, Date.now() + options.deliveryDelayMs);
     } catch (error) {
       // A refused step (the shipment was cancelled meanwhile) is the domain's answer, not a failure to retry.
       if (!isDomainError(error)) log("warehouse step failed", { ...work, error: String(error) });
@@ -92,6 +101,7 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
   const inHand = new Set<Promise<void>>();
   const RESEND_AFTER_MS = 10_000;
   const keyOf = (work: DueWork) => `${work.step}:${work.shipmentId}`;
+  let rounds = 0;
   /** Timed steps of shipments this process packed, by step key. */
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -132,7 +142,9 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
   const round = async (): Promise<number> => {
     const clock = Date.now();
     for (const [id, at] of sent) if (clock - at > RESEND_AFTER_MS) sent.delete(id);
-    const found = await dueWork(store.database.db, now(), { ...options, limit: 500 });
+    // After the first round, only rows that stood still for a while: what moves is in hand (sent, or on a timer),
+    // and fetching it every round only to drop it cost the database and this process real time under load.
+    const found = await dueWork(store.database.db, now(), { ...options, limit: 500, ...(rounds++ > 0 && { unchangedForMs: SETTLED_MS }) });
     const due = found.filter((work) => !sent.has(keyOf(work)) && !timers.has(keyOf(work)));
     for (const work of due) sent.set(keyOf(work), clock);
     // Each shipment is a stream of its own: steps of different shipments run side by side, a few at a time.

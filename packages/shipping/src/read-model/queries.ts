@@ -84,29 +84,44 @@ export async function listShipments(
 export interface DueWork {
   shipmentId: string;
   step: "pack" | "dispatch" | "deliver";
+  /** When it was requested (what its dispatch is timed from), when the read model knows it. */
+  requestedAt?: string | null;
 }
 
 /**
  * What the warehouse should do now: pack what is requested at once, dispatch what was requested `dispatchDelayMs`
- * ago, deliver what was dispatched `deliveryDelayMs` ago. Oldest first, bounded.
+ * ago, deliver what was dispatched `deliveryDelayMs` ago. Oldest first, bounded. With `unchangedForMs`, only
+ * shipments whose row has not moved for that long (what nobody has in hand any more).
  */
-export async function dueWork(db: DrizzleDatabase, now: string, options: { dispatchDelayMs: number; deliveryDelayMs: number; limit: number }): Promise<DueWork[]> {
+export async function dueWork(
+  db: DrizzleDatabase,
+  now: string,
+  options: { dispatchDelayMs: number; deliveryDelayMs: number; limit: number; unchangedForMs?: number },
+): Promise<DueWork[]> {
   const dispatchBy = new Date(Date.parse(now) - options.dispatchDelayMs).toISOString();
   const deliverBy = new Date(Date.parse(now) - options.deliveryDelayMs).toISOString();
+  const settledBy = options.unchangedForMs ? new Date(Date.parse(now) - options.unchangedForMs).toISOString() : undefined;
   const rows = await db
-    .select({ shipmentId: shipments.shipmentId, status: shipments.status })
+    .select({ shipmentId: shipments.shipmentId, status: shipments.status, requestedAt: shipments.requestedAt })
     .from(shipments)
     .where(
-      or(
-        eq(shipments.status, "requested"),
-        and(eq(shipments.status, "packed"), lte(shipments.requestedAt, dispatchBy)),
-        and(eq(shipments.status, "dispatched"), lte(shipments.dispatchedAt, deliverBy)),
+      and(
+        or(
+          eq(shipments.status, "requested"),
+          and(eq(shipments.status, "packed"), lte(shipments.requestedAt, dispatchBy)),
+          and(eq(shipments.status, "dispatched"), lte(shipments.dispatchedAt, deliverBy)),
+        ),
+        settledBy ? lte(shipments.updatedAt, settledBy) : undefined,
       ),
     )
     // Timed steps first (a parcel due to leave must not wait behind new requests to pack), oldest first.
     .orderBy(sql`case when ${shipments.status} = 'requested' then 1 else 0 end`, asc(shipments.updatedAt))
     .limit(options.limit);
-  return rows.map((row) => ({ shipmentId: row.shipmentId, step: row.status === "requested" ? "pack" : row.status === "packed" ? "dispatch" : "deliver" }));
+  return rows.map((row) => ({
+    shipmentId: row.shipmentId,
+    step: row.status === "requested" ? "pack" : row.status === "packed" ? "dispatch" : "deliver",
+    requestedAt: iso(row.requestedAt),
+  }));
 }
 
 /** When the next timed step falls due (for the warehouse's sleep), or null when nothing waits. */
