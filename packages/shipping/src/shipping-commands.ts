@@ -40,6 +40,8 @@ export function createShippingCommands(store: EventStore, options: { maxAttempts
       return handler.handle({
         commandId,
         record: { type: command.type, data: command.data, metadata: definedOnly(meta.data) },
+        // Named up front: the shipment is loaded by the statement that also tells whether the command is a repeat.
+        reads: () => [streamId],
         decide: (state) => [
           { streamId, events: shipmentDecider.decide(command, state(streamId), { metadata: meta.data }).map(toVersionedShipmentEvent) },
         ],

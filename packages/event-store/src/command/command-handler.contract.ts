@@ -159,6 +159,31 @@ export function commandHandlerContract(driver: TestDriver): void {
       console.log(`[command-dedup:${driver}] sequential sends=2 events=${await countEvents(stream)} expected=2 duplicates=0`);
     });
 
+    it("with `reads`, the id is looked up by the statement that loads those streams: the state is current, a repeat decides nothing", async () => {
+      const stream = `counter-${id("k")}` as const;
+      await store.append(stream, [incremented(3)]);
+      const commandId = id("reads-");
+      let decisions = 0;
+      const seen: number[] = [];
+      const send = () => handlerOf().handle({
+        commandId,
+        reads: () => [stream],
+        decide: (state) => {
+          decisions++;
+          seen.push(state(stream).value);
+          return [{ streamId: stream, events: [incremented(state(stream).value + 1)] }];
+        },
+      });
+      const first = await send();
+      const second = await send();
+      expect(first.duplicate).toBe(false);
+      expect(first.appended[0]!.nextExpectedVersion).toBe(2);
+      expect(seen).toEqual([3]);
+      expect(second).toMatchObject({ duplicate: true, appended: first.appended, checkpoint: first.checkpoint });
+      expect(decisions).toBe(1);
+      expect(await countEvents(stream)).toBe(2);
+    });
+
     it("the same command id sent concurrently: one set of events, every caller gets the first outcome", async () => {
       const stream = `counter-${id("e")}` as const;
       const commandId = id("together-");

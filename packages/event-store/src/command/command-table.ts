@@ -56,6 +56,7 @@ function readVersionsOf(toRecord: CommandToRecord): string {
   return JSON.stringify(Object.fromEntries([...toRecord.loaded].map(([streamId, stream]) => [streamId, stream.version])));
 }
 
-function outcomeOf(result: { appended: CommandOutcome["appended"]; checkpoint?: CommandOutcome["checkpoint"] }): CommandOutcome {
+/** A commands row's `result` as the outcome a repeat answers with. */
+export function outcomeOf(result: { appended: CommandOutcome["appended"]; checkpoint?: CommandOutcome["checkpoint"] }): CommandOutcome {
   return { appended: result.appended, checkpoint: result.checkpoint };
 }

@@ -2,9 +2,10 @@ import { ConfigurationError, ValidationError } from "../errors.ts";
 import type { EventStore } from "../store.ts";
 import type { StoredEvent } from "../types.ts";
 import { streamTypeOf } from "../validate.ts";
-import { loadStream, loadStreams } from "../snapshots/load-stream.ts";
+import { loadStream, loadStreams, lookupAndLoadStreams } from "../snapshots/load-stream.ts";
+import { lookupCommand, outcomeOf } from "./command-table.ts";
 import type { LoadedStream, StateReader, StreamModel, StreamModels } from "../stream-model.ts";
-import type { StreamDecision } from "./types.ts";
+import type { CommandOutcome, StreamDecision } from "./types.ts";
 
 /** Thrown by the reader for a stream not loaded yet: the handler loads it and decides again. */
 class StreamNotLoaded {
@@ -46,6 +47,33 @@ export async function decideLoading<E, M extends StreamModels<E>>(
 }
 
 /**
+ * Whether a command id was handled before (its first outcome), and, when the command names what it reads, that
+ * first round of streams loaded by the same statement into `loaded`: a new command pays one round trip for both, a
+ * repeat still decides nothing.
+ */
+export async function lookupLoading<E, M extends StreamModels<E>>(
+  store: EventStore,
+  models: M,
+  read: (event: StoredEvent) => E,
+  commandId: string,
+  loaded: Map<string, LoadedStream>,
+  reads?: (state: StateReader<M>) => readonly string[],
+): Promise<CommandOutcome | undefined> {
+  const wanted = reads ? [...new Set(reads(standInOf(models, loaded)))].filter((streamId) => !loaded.has(streamId)) : [];
+  if (wanted.length === 0 || wanted.length > MAX_STREAMS_PER_COMMAND) return lookupCommand(store.executor, commandId);
+  const requests = wanted.map((streamId) => ({ streamId, model: modelFor(models, streamId) }));
+  const { first, states } = await lookupAndLoadStreams(store, commandId, requests, read);
+  if (first !== null) return outcomeOf(first as Parameters<typeof outcomeOf>[0]);
+  wanted.forEach((streamId, i) => loaded.set(streamId, states[i]!));
+  return undefined;
+}
+
+/** A stream not loaded yet reads as its model's initial state. */
+function standInOf<E, M extends StreamModels<E>>(models: M, loaded: ReadonlyMap<string, LoadedStream>): StateReader<M> {
+  return ((streamId: string) => loaded.get(streamId)?.state ?? modelFor(models, streamId).initialState()) as StateReader<M>;
+}
+
+/**
  * Loads, in parallel rounds, the streams `reads` names (see `Command.reads`): a stream not loaded yet reads as its
  * model's initial state, so a round can name what depends on another stream only once that one is loaded.
  */
@@ -56,7 +84,7 @@ async function preload<E, M extends StreamModels<E>>(
   reads: (state: StateReader<M>) => readonly string[],
   loaded: Map<string, LoadedStream>,
 ): Promise<void> {
-  const standIn = ((streamId: string) => loaded.get(streamId)?.state ?? modelFor(models, streamId).initialState()) as StateReader<M>;
+  const standIn = standInOf(models, loaded);
   for (;;) {
     const wanted = [...new Set(reads(standIn))].filter((streamId) => !loaded.has(streamId));
     if (wanted.length === 0) return;

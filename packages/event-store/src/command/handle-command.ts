@@ -6,7 +6,7 @@ import { createSnapshotter } from "../snapshots/snapshotter.ts";
 import { appendDecisions } from "./append-decisions.ts";
 import { validateCommandId } from "./command-ids.ts";
 import { lookupCommand } from "./command-table.ts";
-import { decideLoading } from "./decide-loading.ts";
+import { decideLoading, lookupLoading } from "./decide-loading.ts";
 import type { LoadedStream, StreamModels } from "../stream-model.ts";
 import type { CommandHandler, CommandHandlerOptions, CommandOutcome, CommandRecord, HandleCommandResult } from "./types.ts";
 
@@ -39,12 +39,13 @@ export function createCommandHandler<E, M extends StreamModels<E>>(
       const recordedId = commandId ?? (recordJson ? newEventId() : undefined);
       const repeated = (outcome: CommandOutcome, attempts: number): HandleCommandResult => ({ ...outcome, commandId, attempts, duplicate: true });
       for (let attempt = 1; ; attempt++) {
-        // Later attempts follow a failure that has just looked the id up.
+        const loaded = new Map<string, LoadedStream>();
+        // Later attempts follow a failure that has just looked the id up. The first looks it up in the statement
+        // that loads the streams the command names up front (`reads`), when it names any.
         if (commandId && attempt === 1) {
-          const first = await lookupCommand(store.executor, commandId);
+          const first = await lookupLoading(store, streamTypes, read, commandId, loaded, command.reads);
           if (first) return repeated(first, attempt);
         }
-        const loaded = new Map<string, LoadedStream>();
         let outcome: CommandOutcome | undefined;
         try {
           const decisions = await decideLoading(store, streamTypes, read, command.decide, loaded, command.reads);

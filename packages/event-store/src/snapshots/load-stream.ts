@@ -53,15 +53,21 @@ export async function loadStream<S, E>(
  * without `snapshotEvery`: reducer version -1 matches no row) and the events after it, numbered by the request's
  * order. The rows are those of SNAPSHOT_AND_TAIL, one group per stream.
  */
-const SNAPSHOTS_AND_TAILS = `with ids as (select * from unnest($1::text[], $2::int[]) with ordinality as t(stream_id, reducer_version, n)),
+const snapshotsAndTails = (lookup: string) => `with ids as (select * from unnest($1::text[], $2::int[]) with ordinality as t(stream_id, reducer_version, n)),
   s as (select ids.n, ids.stream_id, sn.version, sn.state from ids
         left join snapshots sn on sn.stream_id = ids.stream_id and sn.reducer_version = ids.reducer_version)
-  select s.n, s.version as snapshot_version,
+  select ${lookup} s.n, s.version as snapshot_version,
          case when e.stream_version is null or e.stream_version = s.version + 1 then s.state end as snapshot_state, e.*
   from s
   left join lateral (select ${COLUMNS_TEXT} from events
                      where stream_id = s.stream_id and stream_version > coalesce(s.version, 0) order by stream_version) as e on true
   order by s.n, e.stream_version`;
+const SNAPSHOTS_AND_TAILS = snapshotsAndTails("");
+/**
+ * The same, with the outcome a command id was first handled with on every row (a scalar subquery: evaluated once),
+ * so a command handler learns in the same round trip whether the command is a repeat.
+ */
+const COMMAND_AND_SNAPSHOTS_AND_TAILS = snapshotsAndTails("(select result from commands where command_id = $3) as command_result,");
 
 /**
  * The current states of several streams, as `loadStream` gives each, read in one round trip where one per stream
@@ -72,10 +78,40 @@ export async function loadStreams<E>(
   requests: readonly { streamId: string; model: StreamModel<unknown, E> }[],
   read: (event: StoredEvent) => E,
 ): Promise<LoadedStream<unknown>[]> {
-  const rows = await run<SnapshotAndTailRow & { n: string | number }>(store.executor, SNAPSHOTS_AND_TAILS, [
-    requests.map((r) => r.streamId),
-    requests.map((r) => (r.model.snapshotEvery ? r.model.reducerVersion : -1)),
+  const rows = await run<SnapshotAndTailRow & { n: string | number }>(store.executor, SNAPSHOTS_AND_TAILS, streamParameters(requests));
+  return foldStreams(store, requests, read, rows);
+}
+
+/**
+ * A command id's first outcome, if it was handled before, and the streams' states (as `loadStreams` gives them),
+ * in one round trip: a new command is told so by the statement that loads what it reads, a repeat decides nothing.
+ */
+export async function lookupAndLoadStreams<E>(
+  store: EventStore,
+  commandId: string,
+  requests: readonly { streamId: string; model: StreamModel<unknown, E> }[],
+  read: (event: StoredEvent) => E,
+): Promise<{ first: unknown; states: LoadedStream<unknown>[] }> {
+  const rows = await run<SnapshotAndTailRow & { n: string | number; command_result: unknown }>(store.executor, COMMAND_AND_SNAPSHOTS_AND_TAILS, [
+    ...streamParameters(requests),
+    commandId,
   ]);
+  const first = rows[0]?.command_result ?? null;
+  // A repeat answers with its first outcome: its streams are not folded (nor their personal fields revealed).
+  if (first !== null) return { first, states: [] };
+  return { first: null, states: await foldStreams(store, requests, read, rows) };
+}
+
+function streamParameters<E>(requests: readonly { streamId: string; model: StreamModel<unknown, E> }[]): [string[], number[]] {
+  return [requests.map((r) => r.streamId), requests.map((r) => (r.model.snapshotEvery ? r.model.reducerVersion : -1))];
+}
+
+async function foldStreams<E>(
+  store: EventStore,
+  requests: readonly { streamId: string; model: StreamModel<unknown, E> }[],
+  read: (event: StoredEvent) => E,
+  rows: readonly (SnapshotAndTailRow & { n: string | number })[],
+): Promise<LoadedStream<unknown>[]> {
   const groups = requests.map(() => ({ first: true, snapshot: undefined as StoredSnapshot | undefined, tail: [] as StoredEvent[] }));
   for (const row of rows) {
     const group = groups[Number(row.n) - 1]!;
