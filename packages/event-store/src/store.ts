@@ -97,14 +97,7 @@ export function createEventStore(database: Database, options: EventStoreOptions 
         );
       }
       onAppend();
-      const last = rows[rows.length - 1]!;
-      return {
-        streamId,
-        nextExpectedVersion: last.streamVersion,
-        positions: rows.map((r) => r.position),
-        checkpoint: { txId: last.txId, position: last.position },
-        idempotent: false,
-      };
+      return appendedResult(streamId, rows);
     },
     readStream: async (streamId, readOptions) => {
       streamTypeOf(streamId);
@@ -150,14 +143,7 @@ export function createEventStore(database: Database, options: EventStoreOptions 
       }
       if (rows.length === 0) return explainRefusal(database.db, streamId, prepared, expected);
       notify();
-      const last = rows[rows.length - 1]!;
-      return {
-        streamId,
-        nextExpectedVersion: last.streamVersion,
-        positions: rows.map((r) => r.position),
-        checkpoint: { txId: last.txId, position: last.position },
-        idempotent: false,
-      };
+      return appendedResult(streamId, rows);
     },
     headCheckpoint: () => headCheckpoint(database.db),
     subscribe: (subscribeOptions, handler) => subscribe(database, database.db, subscribeOptions, handler),
@@ -175,3 +161,14 @@ export function createEventStore(database: Database, options: EventStoreOptions 
   };
 }
 
+/** What an append that wrote its rows answers: the stream's new version, the rows' positions, the last checkpoint. */
+function appendedResult(streamId: string, rows: readonly { streamVersion: number; position: number; txId: number }[]): AppendResult {
+  const last = rows[rows.length - 1]!;
+  return {
+    streamId,
+    nextExpectedVersion: last.streamVersion,
+    positions: rows.map((r) => r.position),
+    checkpoint: { txId: last.txId, position: last.position },
+    idempotent: false,
+  };
+}

@@ -254,7 +254,6 @@ export function createNatsTransport(options: NatsTransportOptions): Transport {
         let delay = RETRY_FIRST_MS;
         let ensured = false;
         let consumer: Awaited<ReturnType<JetStreamClient["consumers"]["get"]>> | undefined;
-        let consumerOf: JetStreamClient | undefined;
         while (!stopping) {
           try {
             const { js, jsm } = await open();
@@ -262,11 +261,8 @@ export function createNatsTransport(options: NatsTransportOptions): Transport {
               await ensureConsumer(jsm, o);
               ensured = true;
             }
-            // Looked up once per connection, not per pull (each lookup is a request to the server).
-            if (!consumer || consumerOf !== js) {
-              consumer = await js.consumers.get(o.stream, o.durable);
-              consumerOf = js;
-            }
+            // Looked up once (again after a failure), not per pull: each lookup is a request to the server.
+            consumer ??= await js.consumers.get(o.stream, o.durable);
             const batch = await consumer.fetch({ max_messages: Math.max(10, o.concurrency * 4), expires: FETCH_EXPIRES_MS });
             current = batch;
             for await (const m of batch) {

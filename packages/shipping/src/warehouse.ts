@@ -84,11 +84,8 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
   const step = async (work: DueWork) => {
     try {
       const sent = await send(work);
-      if (!sent) return;
       // Followed on timers from here, like a shipment packed by packNow.
-      const { correlationId } = sent;
-      if (work.step === "pack") follow({ shipmentId: work.shipmentId, step: "dispatch" }, correlationId, (work.requestedAt ? Date.parse(work.requestedAt) : Date.now()) + options.dispatchDelayMs);
-      else if (work.step === "dispatch") follow({ shipmentId: work.shipmentId, step: "deliver" }, correlationId, Date.now() + options.deliveryDelayMs);
+      if (sent) followUp(work, sent.correlationId, work.requestedAt ? Date.parse(work.requestedAt) : Date.now());
     } catch (error) {
       // A refused step (the shipment was cancelled meanwhile) is the domain's answer, not a failure to retry.
       if (!isDomainError(error)) log("warehouse step failed", { ...work, error: String(error) });
@@ -105,16 +102,22 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
   /** Timed steps of shipments this process packed, by step key. */
   const timers = new Map<string, NodeJS.Timeout>();
 
+  /**
+   * After a step committed, the shipment's next timed step on a timer: its dispatch `dispatchDelayMs` after it was
+   * requested, its delivery `deliveryDelayMs` after it left.
+   */
+  const followUp = (work: DueWork, correlationId: string | undefined, requestedAt: number) => {
+    if (work.step === "pack") follow({ shipmentId: work.shipmentId, step: "dispatch" }, correlationId, requestedAt + options.dispatchDelayMs);
+    else if (work.step === "dispatch") follow({ shipmentId: work.shipmentId, step: "deliver" }, correlationId, Date.now() + options.deliveryDelayMs);
+  };
+
   /** Sends one step now, outside the rounds; once it committed, the shipment's next timed step goes on a timer. */
-  const sendNow = (work: DueWork, correlationId: string | undefined, dueAt: number) => {
+  const sendNow = (work: DueWork, correlationId: string | undefined, requestedAt: number) => {
     if (stopped) return;
     const key = keyOf(work);
     sent.set(key, Date.now());
     const sending = send(work, { correlationId })
-      .then(() => {
-        if (work.step === "pack") follow({ shipmentId: work.shipmentId, step: "dispatch" }, correlationId, dueAt + options.dispatchDelayMs);
-        else if (work.step === "dispatch") follow({ shipmentId: work.shipmentId, step: "deliver" }, correlationId, Date.now() + options.deliveryDelayMs);
-      })
+      .then(() => followUp(work, correlationId, requestedAt))
       .catch((error: unknown) => {
         sent.delete(key);
         // A refused step (the shipment was cancelled meanwhile) is the domain's answer: nothing follows it.
@@ -124,7 +127,10 @@ export function startWarehouse(store: EventStore, commands: ShippingCommands, op
     void sending.finally(() => inHand.delete(sending));
   };
 
-  /** A step that falls due at `dueAt`, on a timer (unless it is too far out: then the rounds find it). */
+  /**
+   * A step that falls due at `dueAt`, on a timer (unless it is too far out: then the rounds find it). Only a pack is
+   * timed from the request, and a pack is never put on a timer: the due time stands in for it.
+   */
   const follow = (work: DueWork, correlationId: string | undefined, dueAt: number) => {
     const wait = dueAt - Date.now();
     if (stopped || wait > LONGEST_TIMER_MS) return;

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@chronicle/messaging/testing/nats-server";
 
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const root = path.resolve(web, "..", "..");
@@ -17,17 +17,8 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-/** A port the system has free right now (asked of the OS: listen on port 0, read it, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// A port the system has free right now: the one helper the test suites share.
+export { freePort };
 
 /**
  * A second copy of the platform for tests that must not disturb the shared e2e server (rate limits, crashes): the
