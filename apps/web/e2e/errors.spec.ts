@@ -41,8 +41,12 @@ test("a form shows the schema's reason at the field, and sends nothing", async (
   try {
     await page.goto("/products/103");
     const quantity = page.getByLabel("Quantity");
+    const add = page.getByRole("button", { name: /add to cart/i });
+    // Typed before hydration, the value could be reset under the test's hands: wait for the form to be live.
+    await expect(add).toBeEnabled();
     await quantity.fill("0");
-    await page.getByRole("button", { name: /add to cart/i }).click();
+    await expect(quantity).toHaveValue("0");
+    await add.click();
     await expect(page.locator(".field-error")).toContainText(">=1");
     await expect(page.getByRole("status")).toHaveCount(0);
   } finally {

@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { CartQuantitySchema } from "@chronicle/domain";
@@ -16,6 +16,9 @@ export function AddToCart({ productId, disabled }: { productId: string; disabled
   const queryClient = useQueryClient();
   const commandId = useRef(newCommandId());
   const [added, setAdded] = useState<number | null>(null);
+  // Until the page is hydrated the form is only HTML: a click then would submit it natively, past the checks.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const form = useForm({ resolver: zodResolver(Form), defaultValues: { quantity: 1 } });
   const add = useMutation(
     trpc.cart.add.mutationOptions({
@@ -30,7 +33,7 @@ export function AddToCart({ productId, disabled }: { productId: string; disabled
   return (
     <form className="row" onSubmit={form.handleSubmit((values) => add.mutate({ productId, quantity: values.quantity, commandId: commandId.current }))}>
       <input type="number" aria-label="Quantity" style={{ width: "4.5rem" }} {...form.register("quantity", { valueAsNumber: true })} />
-      <button type="submit" disabled={disabled || add.isPending}>{add.isPending ? "Adding…" : "Add to cart"}</button>
+      <button type="submit" disabled={!hydrated || disabled || add.isPending}>{add.isPending ? "Adding…" : "Add to cart"}</button>
       {form.formState.errors.quantity && <span className="field-error">{form.formState.errors.quantity.message}</span>}
       {serverErrors.quantity && <span className="field-error">{serverErrors.quantity.join(", ")}</span>}
       {add.error && !serverErrors.quantity && <span className="field-error">{messageOf(add.error)}</span>}
